@@ -12,5 +12,7 @@ public enum ErrorCode {
   UNKNOWN_SCHEMA_VERSION,
   BAD_TIMESTAMP,
   NEGATIVE_VALUE,
-  SCHEMA_VIOLATION
+  SCHEMA_VIOLATION,
+  /** A second record with an event_id already ingested: kept here, never a second row. */
+  DUPLICATE_EVENT_ID
 }

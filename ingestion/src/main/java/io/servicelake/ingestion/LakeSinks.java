@@ -1,0 +1,17 @@
+package io.servicelake.ingestion;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.data.RowData;
+
+/**
+ * Where the ingestion job writes. Production attaches Iceberg sinks; tests attach collecting sinks
+ * and run the very same pipeline.
+ */
+public interface LakeSinks {
+
+  /** Rows of {@code raw.events}. */
+  void events(DataStream<RowData> rows);
+
+  /** Rows of {@code raw.quarantine}. */
+  void quarantine(DataStream<RowData> rows);
+}

@@ -1,0 +1,216 @@
+package io.servicelake.launcher;
+
+import io.servicelake.ingestion.EventProducer;
+import io.servicelake.ingestion.IcebergTables;
+import io.servicelake.ingestion.KafkaIngestion;
+import io.servicelake.ingestion.KafkaTopics;
+import io.servicelake.jobs.MartBuilder;
+import io.servicelake.jobs.SparkSessions;
+import io.servicelake.transforms.config.LakeSettings;
+import io.servicelake.transforms.sim.Simulator;
+import io.servicelake.transforms.sim.SimulatorConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The quickstart data path on a running {@link Stack}: simulated events → Kafka → Flink → Iceberg →
+ * Spark marts. The same class runs quickstart and the end-to-end test.
+ */
+public final class Pipeline implements AutoCloseable {
+
+  private final LakeSettings lake;
+  private final int parallelism;
+  private final Progress progress;
+  private JobClient ingestion;
+
+  public Pipeline(LakeSettings lake, int parallelism, Progress progress) {
+    this.lake = lake;
+    this.parallelism = parallelism;
+    this.progress = progress;
+  }
+
+  /**
+   * Produces the demo events unless the topic already holds records (a second quickstart reuses
+   * what the first loaded, so nothing is duplicated). Returns the records now in the topic.
+   */
+  public long produceDemoEvents(SimulatorConfig simulation) throws Exception {
+    try (Progress.Stage stage = progress.stage("Demo events → Kafka topic " + lake.eventsTopic())) {
+      KafkaTopics.ensure(
+          lake.kafkaBootstrapServers(),
+          lake.eventsTopic(),
+          KafkaTopics.DEFAULT_PARTITIONS,
+          (short) 1);
+      long existing = recordsInTopic();
+      if (existing > 0) {
+        stage.note("topic already holds " + existing + " records: reusing them");
+        return existing;
+      }
+      try (EventProducer producer =
+              new EventProducer(lake.kafkaBootstrapServers(), lake.eventsTopic());
+          ProgressBar bar =
+              new ProgressBarBuilder()
+                  .setTaskName("producing")
+                  .setUnit(" events", 1)
+                  .setStyle(ProgressBarStyle.ASCII)
+                  .setInitialMax(-1)
+                  .setConsumer(
+                      new me.tongfei.progressbar.ConsoleProgressBarConsumer(progress.out()))
+                  .build()) {
+        new Simulator(simulation)
+            .run(
+                event -> {
+                  producer.send(event);
+                  bar.step();
+                });
+        producer.flush();
+        stage.note(producer.sent() + " events produced");
+      }
+      return recordsInTopic();
+    }
+  }
+
+  /** Starts the streaming job (resuming from its last checkpoint if there is one). */
+  public void startIngestion() throws Exception {
+    try (Progress.Stage stage =
+        progress.stage("Flink streaming job Kafka → Iceberg (mini-cluster)")) {
+      KafkaIngestion job = new KafkaIngestion(lake, parallelism);
+      job.latestCheckpoint().ifPresent(path -> stage.note("resuming from checkpoint " + path));
+      ingestion = job.start(false);
+      stage.note("job " + ingestion.getJobID() + ", checkpoint every " + lake.checkpointInterval());
+    }
+  }
+
+  /**
+   * Waits until every record of the topic is committed to {@code raw.events} or {@code
+   * raw.quarantine}: the two tables together account for each Kafka record exactly once.
+   */
+  public IngestCounts awaitIngested(long expectedRecords, Duration timeout) throws Exception {
+    try (Progress.Stage stage =
+            progress.stage("Waiting for Iceberg commits (" + expectedRecords + " records)");
+        RESTCatalog catalog = IcebergTables.openCatalog(lake)) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      IngestCounts counts = counts(catalog);
+      long lastShown = -1;
+      while (counts.total() < expectedRecords) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "Only "
+                  + counts.total()
+                  + " of "
+                  + expectedRecords
+                  + " records committed after "
+                  + timeout);
+        }
+        if (ingestion != null && ingestion.getJobStatus().get().isGloballyTerminalState()) {
+          throw new IllegalStateException(
+              "The ingestion job stopped: " + ingestion.getJobStatus().get());
+        }
+        if (counts.total() != lastShown) {
+          stage.note("committed " + counts.total() + " / " + expectedRecords);
+          lastShown = counts.total();
+        }
+        Thread.sleep(500);
+        counts = counts(catalog);
+      }
+      stage.note(
+          counts.events() + " rows in raw.events, " + counts.quarantined() + " in raw.quarantine");
+      return counts;
+    }
+  }
+
+  /** Rows committed to the raw tables, from their current snapshots. */
+  public record IngestCounts(long events, long quarantined) {
+    public long total() {
+      return events + quarantined;
+    }
+  }
+
+  private IngestCounts counts(RESTCatalog catalog) {
+    return new IngestCounts(
+        totalRecords(catalog, LakeSettings.EVENTS_TABLE),
+        totalRecords(catalog, LakeSettings.QUARANTINE_TABLE));
+  }
+
+  private static long totalRecords(RESTCatalog catalog, String table) {
+    Table t = catalog.loadTable(TableIdentifier.of(LakeSettings.RAW_NAMESPACE, table));
+    Snapshot snapshot = t.currentSnapshot();
+    return snapshot == null
+        ? 0
+        : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0"));
+  }
+
+  /** Builds every SQL model with Spark and prints a line per model. */
+  public List<MartBuilder.ModelResult> buildMarts() {
+    try (Progress.Stage stage = progress.stage("Spark marts (" + lake.sparkMaster() + ")")) {
+      SparkSession spark = SparkSessions.create(lake, "servicelake-marts");
+      try {
+        return new MartBuilder(spark, lake)
+            .buildAll(
+                result ->
+                    stage.note(
+                        String.format(
+                            java.util.Locale.ROOT,
+                            "%-45s %8d rows  %6.1fs",
+                            result.table(),
+                            result.rows(),
+                            result.millis() / 1000.0)));
+      } finally {
+        spark.stop();
+      }
+    }
+  }
+
+  long recordsInTopic() throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, lake.kafkaBootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      var description =
+          admin
+              .describeTopics(List.of(lake.eventsTopic()))
+              .allTopicNames()
+              .get()
+              .get(lake.eventsTopic());
+      Map<TopicPartition, OffsetSpec> request =
+          description.partitions().stream()
+              .collect(
+                  Collectors.toMap(
+                      p -> new TopicPartition(lake.eventsTopic(), p.partition()),
+                      p -> OffsetSpec.latest()));
+      var latest = admin.listOffsets(request).all().get();
+      request.replaceAll((tp, spec) -> OffsetSpec.earliest());
+      var earliest = admin.listOffsets(request).all().get();
+      return latest.entrySet().stream()
+          .mapToLong(e -> e.getValue().offset() - earliest.get(e.getKey()).offset())
+          .sum();
+    }
+  }
+
+  /** Stops the streaming job; its last checkpoint is retained for the next start. */
+  @Override
+  public void close() throws Exception {
+    if (ingestion != null) {
+      try {
+        ingestion.cancel().get();
+      } catch (Exception e) {
+        // already finished or failed: nothing left to stop
+      }
+      ingestion = null;
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.servicelake.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The one configuration of a ServiceLake deployment. Every endpoint that is left unset means "start
+ * the embedded one"; set, it points at an existing cluster. The same code runs either way.
+ *
+ * <p>Sources, later ones winning: built-in defaults ({@link #DEFAULTS}, the only place defaults
+ * live), the properties file ({@code servicelake.properties} in the working directory, or {@code
+ * --config FILE}), environment variables ({@code SERVICELAKE_KAFKA_BOOTSTRAP_SERVERS} for {@code
+ * kafka.bootstrap-servers}, and so on).
+ *
+ * @param dataDir where embedded components keep their state
+ * @param kafkaBootstrapServers external Kafka, or empty for the embedded broker
+ * @param catalogUri external Iceberg REST catalog, or empty for the embedded one
+ * @param warehouseUri warehouse root; empty means {@code file://<dataDir>/warehouse}
+ * @param sparkMaster Spark master URL
+ * @param trinoUrl external Trino (e.g. {@code http://trino:8080}), or empty for the embedded one
+ */
+public record ServiceLakeConfig(
+    Path dataDir,
+    Optional<String> kafkaBootstrapServers,
+    Optional<String> catalogUri,
+    Optional<String> warehouseUri,
+    String sparkMaster,
+    Optional<String> trinoUrl,
+    String eventsTopic,
+    int kafkaPort,
+    int catalogPort,
+    int trinoPort,
+    Optional<Path> trinoJavaHome,
+    Duration checkpointInterval,
+    int parallelism) {
+
+  /** Every key with its default; an empty default means "unset". */
+  public static final Map<String, String> DEFAULTS =
+      Map.ofEntries(
+          Map.entry("data-dir", "data"),
+          Map.entry("kafka.bootstrap-servers", ""),
+          Map.entry("catalog.uri", ""),
+          Map.entry("warehouse.uri", ""),
+          Map.entry("spark.master", "local[2]"),
+          Map.entry("trino.url", ""),
+          Map.entry("kafka.topic", "service-events"),
+          Map.entry("kafka.port", "19092"),
+          Map.entry("catalog.port", "18181"),
+          Map.entry("trino.port", "18080"),
+          Map.entry("trino.java-home", ""),
+          Map.entry("flink.checkpoint-interval", "5s"),
+          Map.entry("flink.parallelism", "2"));
+
+  /** Raised for a bad setting; the message says which key, what is wrong and how to fix it. */
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+
+  /** Loads defaults ← file ← environment ← {@code overrides} (from command-line flags). */
+  public static ServiceLakeConfig load(
+      Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
+    Map<String, String> values = new TreeMap<>(DEFAULTS);
+    Path path = file.orElse(Path.of("servicelake.properties"));
+    if (file.isPresent() && !Files.isRegularFile(path)) {
+      throw new ConfigException(
+          "Config file " + path + " does not exist. Pass an existing file to --config.");
+    }
+    if (Files.isRegularFile(path)) {
+      Properties properties = new Properties();
+      try (Reader reader = Files.newBufferedReader(path)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new ConfigException("Cannot read config file " + path + ": " + e.getMessage());
+      }
+      for (String key : properties.stringPropertyNames()) {
+        requireKnown(key, "in " + path);
+        values.put(key, properties.getProperty(key).strip());
+      }
+    }
+    for (String key : DEFAULTS.keySet()) {
+      String envName = envName(key);
+      if (env.containsKey(envName)) {
+        values.put(key, env.get(envName).strip());
+      }
+    }
+    overrides.forEach(
+        (key, value) -> {
+          requireKnown(key, "on the command line");
+          values.put(key, value.strip());
+        });
+    return from(values);
+  }
+
+  public static String envName(String key) {
+    return "SERVICELAKE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static void requireKnown(String key, String where) {
+    if (!DEFAULTS.containsKey(key)) {
+      throw new ConfigException(
+          "Unknown setting '" + key + "' " + where + ". Known settings: " + DEFAULTS.keySet());
+    }
+  }
+
+  private static ServiceLakeConfig from(Map<String, String> v) {
+    return new ServiceLakeConfig(
+        Path.of(v.get("data-dir")).toAbsolutePath().normalize(),
+        optional(v.get("kafka.bootstrap-servers")),
+        optional(v.get("catalog.uri")),
+        optional(v.get("warehouse.uri")),
+        v.get("spark.master"),
+        optional(v.get("trino.url")),
+        v.get("kafka.topic"),
+        port(v, "kafka.port"),
+        port(v, "catalog.port"),
+        port(v, "trino.port"),
+        optional(v.get("trino.java-home")).map(Path::of),
+        duration(v, "flink.checkpoint-interval"),
+        positive(v, "flink.parallelism"));
+  }
+
+  private static Optional<String> optional(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  private static int port(Map<String, String> v, String key) {
+    int port = integer(v, key);
+    if (port < 0 || port > 65535) {
+      throw new ConfigException(key + "=" + port + " is not a port: use 1..65535 (0 = any free).");
+    }
+    return port;
+  }
+
+  private static int positive(Map<String, String> v, String key) {
+    int value = integer(v, key);
+    if (value < 1) {
+      throw new ConfigException(key + "=" + value + " must be at least 1.");
+    }
+    return value;
+  }
+
+  private static int integer(Map<String, String> v, String key) {
+    try {
+      return Integer.parseInt(v.get(key));
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + "='" + v.get(key) + "' is not a whole number.");
+    }
+  }
+
+  private static Duration duration(Map<String, String> v, String key) {
+    String text = v.get(key).toLowerCase(Locale.ROOT);
+    try {
+      if (text.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+      }
+      if (text.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+      }
+      if (text.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new ConfigException(
+        key + "='" + v.get(key) + "' is not a duration: write e.g. 500ms, 5s or 2m.");
+  }
+}

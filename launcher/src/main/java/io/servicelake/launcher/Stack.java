@@ -1,0 +1,119 @@
+package io.servicelake.launcher;
+
+import io.servicelake.launcher.embedded.Artifacts;
+import io.servicelake.launcher.embedded.CatalogServer;
+import io.servicelake.launcher.embedded.EmbeddedKafka;
+import io.servicelake.launcher.embedded.ManagedProcess;
+import io.servicelake.launcher.embedded.TrinoServer;
+import io.servicelake.transforms.config.LakeSettings;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The running infrastructure: for each endpoint the configuration leaves unset, the embedded
+ * component is started here (Kafka in this JVM; the REST catalog and Trino as child processes).
+ * Closing stops what was started, in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+
+  public static final String CATALOG_NAME = "lake";
+
+  private final LakeSettings lake;
+  private final String trinoUrl;
+  private final Deque<AutoCloseable> started;
+
+  private Stack(LakeSettings lake, String trinoUrl, Deque<AutoCloseable> started) {
+    this.lake = lake;
+    this.trinoUrl = trinoUrl;
+    this.started = started;
+  }
+
+  public static Stack start(ServiceLakeConfig config, Artifacts artifacts, Progress progress)
+      throws Exception {
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    try {
+      String kafka;
+      if (config.kafkaBootstrapServers().isPresent()) {
+        kafka = config.kafkaBootstrapServers().get();
+      } else {
+        try (Progress.Stage stage = progress.stage("Kafka: in-process KRaft broker")) {
+          EmbeddedKafka embedded =
+              EmbeddedKafka.start(
+                  config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaPort() + 1);
+          started.push(embedded);
+          kafka = embedded.bootstrapServers();
+          stage.note("bootstrap servers " + kafka);
+        }
+      }
+      String warehouse =
+          config.warehouseUri().orElse(config.dataDir().resolve("warehouse").toUri().toString());
+      String catalogUri;
+      if (config.catalogUri().isPresent()) {
+        catalogUri = config.catalogUri().get();
+      } else {
+        try (Progress.Stage stage = progress.stage("Iceberg REST catalog (own process, SQLite)")) {
+          ManagedProcess catalog =
+              CatalogServer.start(artifacts, config.dataDir(), warehouse, config.catalogPort());
+          started.push(catalog);
+          catalogUri = "http://127.0.0.1:" + config.catalogPort();
+          stage.note(catalogUri + "  warehouse " + warehouse);
+        }
+      }
+      String trinoUrl;
+      if (config.trinoUrl().isPresent()) {
+        trinoUrl = config.trinoUrl().get();
+      } else {
+        try (Progress.Stage stage = progress.stage("Trino server with the Iceberg connector")) {
+          ManagedProcess trino =
+              TrinoServer.start(
+                  artifacts,
+                  config.dataDir(),
+                  config.trinoJavaHome(),
+                  config.trinoPort(),
+                  catalogUri,
+                  CATALOG_NAME);
+          started.push(trino);
+          trinoUrl = "http://127.0.0.1:" + config.trinoPort();
+          stage.note(trinoUrl + "  (log " + trino.log() + ")");
+        }
+      }
+      LakeSettings lake =
+          new LakeSettings(
+              kafka,
+              config.eventsTopic(),
+              CATALOG_NAME,
+              catalogUri,
+              warehouse,
+              config.sparkMaster(),
+              config.dataDir().resolve("flink/checkpoints").toUri().toString(),
+              config.checkpointInterval());
+      return new Stack(lake, trinoUrl, started);
+    } catch (Exception | Error e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  public LakeSettings lake() {
+    return lake;
+  }
+
+  public String trinoUrl() {
+    return trinoUrl;
+  }
+
+  @Override
+  public void close() {
+    closeAll(started);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> started) {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("While stopping: " + e.getMessage());
+      }
+    }
+  }
+}

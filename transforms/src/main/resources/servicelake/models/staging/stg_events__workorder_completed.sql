@@ -1,0 +1,34 @@
+with source as (
+    select * from {{ source('raw', 'events') }}
+    where event_type = 'workorder.completed'
+),
+
+deduplicated as (
+    select
+        *,
+        row_number() over (partition by event_id order by kafka_topic, kafka_partition, kafka_offset) as copy_number
+    from source
+),
+
+renamed as (
+    select
+        event_id,
+        occurred_at as completed_at,
+        get_json_object(payload, '$.work_order_id') as work_order_id,
+        get_json_object(payload, '$.request_id') as request_id,
+        get_json_object(payload, '$.serial') as serial,
+        get_json_object(payload, '$.model') as model,
+        get_json_object(payload, '$.region') as region,
+        get_json_object(payload, '$.station_id') as station_id,
+        get_json_object(payload, '$.technician_id') as technician_id,
+        get_json_object(payload, '$.service_type') as service_type,
+        get_json_object(payload, '$.failure_mode') as failure_mode,
+        get_json_object(payload, '$.failed_component') as failed_component,
+        cast(get_json_object(payload, '$.labour_minutes') as double) as labour_minutes,
+        cast(get_json_object(payload, '$.travel_km') as double) as travel_km,
+        cast(get_json_object(payload, '$.fixed') as boolean) as fixed
+    from deduplicated
+    where copy_number = 1
+)
+
+select * from renamed
