@@ -46,7 +46,10 @@ public final class Stack implements AutoCloseable {
         }
       }
       String warehouse =
-          config.warehouseUri().orElse(config.dataDir().resolve("warehouse").toUri().toString());
+          config
+              .warehouseUri()
+              .orElse(config.dataDir().resolve("warehouse").toUri().toString())
+              .replaceAll("/+$", "");
       String catalogUri;
       if (config.catalogUri().isPresent()) {
         catalogUri = config.catalogUri().get();

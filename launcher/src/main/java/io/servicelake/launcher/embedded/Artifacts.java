@@ -20,8 +20,9 @@ public record Artifacts(Path home) {
     return home.resolve("catalog-server/target/classes");
   }
 
-  public Path catalogLib() {
-    return home.resolve("catalog-server/target/lib");
+  /** File listing the catalog server's runtime jars, written by the build. */
+  public Path catalogClasspathFile() {
+    return home.resolve("catalog-server/target/classpath.txt");
   }
 
   public Path trinoHome() {

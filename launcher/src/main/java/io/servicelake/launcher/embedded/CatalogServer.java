@@ -25,11 +25,18 @@ public final class CatalogServer {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    String classpath =
-        Artifacts.require(artifacts.catalogClasses(), "The catalog server classes")
-            + java.io.File.pathSeparator
-            + Artifacts.require(artifacts.catalogLib(), "The catalog server libraries")
-            + "/*";
+    String classpath;
+    try {
+      classpath =
+          Artifacts.require(artifacts.catalogClasses(), "The catalog server classes")
+              + java.io.File.pathSeparator
+              + Files.readString(
+                      Artifacts.require(
+                          artifacts.catalogClasspathFile(), "The catalog server classpath"))
+                  .strip();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ManagedProcess process =
         ManagedProcess.start(

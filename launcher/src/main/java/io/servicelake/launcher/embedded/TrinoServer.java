@@ -64,7 +64,12 @@ public final class TrinoServer {
             "io.trino.server.TrinoServer"));
     ManagedProcess process =
         ManagedProcess.start(
-            "trino", command, Map.of(), trinoHome, dataDir.resolve("logs"), dataDir.resolve("run"));
+            "trino",
+            command,
+            Map.of(),
+            dataDir.resolve("trino/var"),
+            dataDir.resolve("logs"),
+            dataDir.resolve("run"));
     String url = "http://127.0.0.1:" + port;
     boolean ready =
         Ports.await(
@@ -93,6 +98,20 @@ public final class TrinoServer {
     }
   }
 
+  /** Plugins the lake uses; not every plugin of the core tarball loads on its own. */
+  static final List<String> PLUGINS = List.of("iceberg");
+
+  /** A plugin directory holding links to just {@link #PLUGINS}. */
+  private static Path pluginDir(Path dir, Path trinoHome) throws IOException {
+    Files.createDirectories(dir);
+    for (String plugin : PLUGINS) {
+      Path link = dir.resolve(plugin);
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, trinoHome.resolve("plugin").resolve(plugin));
+    }
+    return dir;
+  }
+
   private static void writeConfig(
       Path etc, Path var, Path trinoHome, int port, String catalogUri, String catalogName) {
     try {
@@ -108,10 +127,10 @@ public final class TrinoServer {
               "discovery.uri=http://127.0.0.1:" + port,
               "node.environment=servicelake",
               "node.id=servicelake-coordinator",
-              "node.data-dir=" + var,
+              "log.path=" + var.resolve("server.log"),
               "node.bind-ip=127.0.0.1",
               "node.internal-address=127.0.0.1",
-              "plugin.dir=" + trinoHome.resolve("plugin"),
+              "plugin.dir=" + pluginDir(etc.resolveSibling("plugin"), trinoHome),
               "catalog.config-dir=" + etc.resolve("catalog"),
               "query.max-memory=512MB",
               "query.max-memory-per-node=512MB",
