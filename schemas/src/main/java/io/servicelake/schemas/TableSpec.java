@@ -47,6 +47,21 @@ public record TableSpec(
         parts[0], parts[1], doc.path("description").asText(""), partitioning, columns);
   }
 
+  /**
+   * Every table spec listed in {@code servicelake/schemas/tables/index.txt}, in index order. A spec
+   * file missing from the index is not loaded (a test in this module checks the index is complete).
+   */
+  public static List<TableSpec> all() {
+    List<TableSpec> all = new ArrayList<>();
+    for (String line : EventCatalog.readText(EventCatalog.ROOT + "tables/index.txt").split("\n")) {
+      String entry = line.strip();
+      if (!entry.isEmpty() && !entry.startsWith("#")) {
+        all.add(load(entry));
+      }
+    }
+    return List.copyOf(all);
+  }
+
   public String qualifiedName() {
     return namespace + "." + name;
   }

@@ -1,0 +1,359 @@
+package io.servicelake.transforms.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one simulation run put in (every parameter) and exactly what it produced (counts and sums
+ * over the emitted good events). Tests and marts compare against it. Filled while the simulator
+ * runs; complete once {@link Simulator#run} returns.
+ *
+ * <p>Counts of events are over records as emitted: a duplicate or a corrupted copy counts under its
+ * defect, not under its event type; a late event counts under both (it is a good event).
+ */
+public final class GroundTruth {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(
+              new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private final SimulatorConfig config;
+  private final Network network;
+
+  long records;
+  final Map<String, Long> eventsByType = new TreeMap<>();
+  final Map<String, Long> eventsByTypeVersion = new TreeMap<>();
+  final Map<String, Long> defects = new TreeMap<>();
+  final Map<String, Map<String, Long>> defectsByType = new TreeMap<>();
+
+  final Map<String, Long> unitsShipped = new TreeMap<>();
+  final Map<String, Long> unitsInstalled = new TreeMap<>();
+  double salesRevenue;
+  long commissioningFailures;
+
+  /** model/component → [failures, first failures, failures in warranty]. */
+  final Map<String, long[]> failures = new TreeMap<>();
+
+  final Map<String, Long> requestsByCategory = new TreeMap<>();
+  final Map<String, Long> requestsByChannel = new TreeMap<>();
+  long emergencies;
+  long visitsArrived;
+  long slaBreaches;
+  long visitsCompleted;
+  long fixBreaches;
+  long repairRequestsClosed;
+  long fixedFirstVisit;
+  long noFaultFound;
+  final Map<String, Long> signOffsByServiceType = new TreeMap<>();
+  final Map<String, Double> costByCategory = new TreeMap<>();
+  final Map<String, Double> directCostByServiceType = new TreeMap<>();
+  final Map<String, Long> complaintsByCause = new TreeMap<>();
+  final Map<String, Long> complaintsByDepartment = new TreeMap<>();
+  long complaintsEscalated;
+  final Map<String, Long> surveysByVersion = new TreeMap<>();
+  long csatSum;
+  long contractsSold;
+  long contractRenewals;
+  long contractsExpired;
+  double contractFees;
+  long claimsFiled;
+  double claimedAmount;
+  long claimsSettled;
+  double recoveredAmount;
+  final Map<String, Long> partQuantityByUsage = new TreeMap<>();
+  final Map<String, Long> counterQuantityBySeries = new TreeMap<>();
+  long defectivePartsConsumed;
+
+  GroundTruth(SimulatorConfig config, Network network) {
+    this.config = config;
+    this.network = network;
+  }
+
+  /** Counts one record exactly as it went to the sink. */
+  void recordEmitted(SimulatedEvent event) {
+    records++;
+    if (!event.defect().isEmpty()) {
+      defects.merge(event.defect(), 1L, Long::sum);
+      defectsByType
+          .computeIfAbsent(event.eventType(), t -> new TreeMap<>())
+          .merge(event.defect(), 1L, Long::sum);
+    }
+  }
+
+  /** Counts one good event (at the moment it is accepted for emission, before any late delay). */
+  void observe(EventDraft event) {
+    eventsByType.merge(event.type, 1L, Long::sum);
+    eventsByTypeVersion.merge(event.type + "/v" + event.version, 1L, Long::sum);
+    switch (event.type) {
+      case "product.shipped" -> {
+        unitsShipped.merge(str(event, "model"), 1L, Long::sum);
+        salesRevenue += money(event, "sale_price");
+      }
+      case "product.installed" -> {
+        if ("fail".equals(event.get("commissioning_result"))) {
+          commissioningFailures++;
+        } else {
+          unitsInstalled.merge(str(event, "model"), 1L, Long::sum);
+        }
+      }
+      case "service.requested" -> {
+        requestsByCategory.merge(str(event, "category"), 1L, Long::sum);
+        requestsByChannel.merge(str(event, "channel"), 1L, Long::sum);
+        if ("emergency".equals(event.get("priority"))) {
+          emergencies++;
+        }
+        if (event.truthTag.startsWith("failure|")) {
+          // failure|model/component|first|inWarranty
+          String[] tag = event.truthTag.split("\\|");
+          long[] counts = failures.computeIfAbsent(tag[1], k -> new long[3]);
+          counts[0]++;
+          counts[1] += Boolean.parseBoolean(tag[2]) ? 1 : 0;
+          counts[2] += Boolean.parseBoolean(tag[3]) ? 1 : 0;
+        }
+      }
+      case "workorder.arrived" -> {
+        visitsArrived++;
+        if (event.time > ((EventDraft.Ts) event.get("promised_arrival_at")).epochSecond()) {
+          slaBreaches++;
+        }
+      }
+      case "workorder.completed" -> {
+        visitsCompleted++;
+        if (event.time > ((EventDraft.Ts) event.get("promised_fix_at")).epochSecond()) {
+          fixBreaches++;
+        }
+      }
+      case "workorder.signed_off" -> {
+        signOffsByServiceType.merge(str(event, "service_type"), 1L, Long::sum);
+        if ("repair".equals(event.get("job_kind"))) {
+          if (Boolean.TRUE.equals(event.get("no_fault_found"))) {
+            noFaultFound++;
+          } else {
+            repairRequestsClosed++;
+            fixedFirstVisit += ((Integer) event.get("visits")) == 1 ? 1 : 0;
+          }
+        }
+      }
+      case "cost.posted" -> {
+        double amount = money(event, "amount");
+        costByCategory.merge(str(event, "category"), amount, Double::sum);
+        if (event.get("service_type") != null) {
+          directCostByServiceType.merge(str(event, "service_type"), amount, Double::sum);
+        }
+      }
+      case "complaint.filed" -> {
+        complaintsByCause.merge(str(event, "cause_category"), 1L, Long::sum);
+        complaintsByDepartment.merge(str(event, "routed_department"), 1L, Long::sum);
+      }
+      case "complaint.resolved" ->
+          complaintsEscalated += Boolean.TRUE.equals(event.get("escalated")) ? 1 : 0;
+      case "survey.completed" -> {
+        surveysByVersion.merge("v" + event.version, 1L, Long::sum);
+        csatSum += (Integer) event.get("csat");
+      }
+      case "contract.sold" -> {
+        contractsSold++;
+        contractRenewals += Boolean.TRUE.equals(event.get("renewal")) ? 1 : 0;
+        contractFees += money(event, "fee");
+      }
+      case "contract.expired" -> contractsExpired++;
+      case "supplier.claim.filed" -> {
+        claimsFiled++;
+        claimedAmount += money(event, "claimed_amount");
+      }
+      case "supplier.claim.settled" -> {
+        claimsSettled++;
+        recoveredAmount += money(event, "recovered_amount");
+      }
+      case "part.consumed" -> {
+        long quantity = (Integer) event.get("quantity");
+        partQuantityByUsage.merge(str(event, "usage"), quantity, Long::sum);
+        if (Boolean.TRUE.equals(event.get("defective"))) {
+          defectivePartsConsumed++;
+        }
+        if ("counter_sale".equals(event.get("usage"))) {
+          counterQuantityBySeries.merge(
+              event.get("part_number") + "@" + event.get("store_id"), quantity, Long::sum);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private static String str(EventDraft event, String field) {
+    return String.valueOf(event.get(field));
+  }
+
+  /** Amounts are summed as rounded to cents, exactly as serialised. */
+  private static double money(EventDraft event, String field) {
+    return Math.round(((EventDraft.Money) event.get(field)).value() * 100) / 100.0;
+  }
+
+  public SimulatorConfig config() {
+    return config;
+  }
+
+  public long records() {
+    return records;
+  }
+
+  /** Good events per type (late ones included, duplicates and corrupted copies excluded). */
+  public Map<String, Long> eventsByType() {
+    return Collections.unmodifiableMap(eventsByType);
+  }
+
+  /** Good events per {@code type/vN}. */
+  public Map<String, Long> eventsByTypeVersion() {
+    return Collections.unmodifiableMap(eventsByTypeVersion);
+  }
+
+  /** Records per defect id. */
+  public Map<String, Long> defects() {
+    return Collections.unmodifiableMap(defects);
+  }
+
+  public Map<String, Map<String, Long>> defectsByType() {
+    return Collections.unmodifiableMap(defectsByType);
+  }
+
+  public long visitsArrived() {
+    return visitsArrived;
+  }
+
+  public long slaBreaches() {
+    return slaBreaches;
+  }
+
+  /** Cost per category, summed over emitted cost.posted events. */
+  public Map<String, Double> costByCategory() {
+    return Collections.unmodifiableMap(costByCategory);
+  }
+
+  /** Failures (service requests caused by a component failure) for {@code model/component}. */
+  public long failures(String model, String component) {
+    long[] counts = failures.get(model + "/" + component);
+    return counts == null ? 0 : counts[0];
+  }
+
+  /** First failures of {@code model/component} (lifetimes measured from install). */
+  public long firstFailures(String model, String component) {
+    long[] counts = failures.get(model + "/" + component);
+    return counts == null ? 0 : counts[1];
+  }
+
+  public long unitsInstalled(String model) {
+    return unitsInstalled.getOrDefault(model, 0L);
+  }
+
+  /** Writes every parameter and every count as pretty-printed JSON with sorted keys. */
+  public void writeJson(Path file) {
+    try {
+      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write ground truth to " + file, e);
+    }
+  }
+
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode parameters = root.putObject("parameters");
+    parameters.set("config", JSON.valueToTree(config));
+    parameters.set("technicians", JSON.valueToTree(network.technicians()));
+    parameters.set("stations", JSON.valueToTree(network.stations()));
+    parameters.set("counter_demand", JSON.valueToTree(network.counterSeries()));
+    ObjectNode counts = root.putObject("counts");
+    counts.put("records", records);
+    counts.put("good_events", eventsByType.values().stream().mapToLong(Long::longValue).sum());
+    counts.put("bad_records", defects.values().stream().mapToLong(Long::longValue).sum());
+    counts.set("events_by_type", JSON.valueToTree(eventsByType));
+    counts.set("events_by_type_version", JSON.valueToTree(eventsByTypeVersion));
+    counts.set("defects", JSON.valueToTree(defects));
+    counts.set("defects_by_type", JSON.valueToTree(defectsByType));
+    ObjectNode base = root.putObject("installed_base");
+    base.set("units_shipped", JSON.valueToTree(unitsShipped));
+    base.set("units_installed", JSON.valueToTree(unitsInstalled));
+    base.put("commissioning_failures", commissioningFailures);
+    base.put("sales_revenue", cents(salesRevenue));
+    ObjectNode life = root.putObject("failures");
+    failures.forEach(
+        (key, c) -> {
+          ObjectNode node = life.putObject(key);
+          node.put("failures", c[0]);
+          node.put("first_failures", c[1]);
+          node.put("in_warranty", c[2]);
+          long installed = unitsInstalled.getOrDefault(key.substring(0, key.indexOf('/')), 0L);
+          node.put("first_lives_censored", installed - c[1]);
+        });
+    ObjectNode service = root.putObject("service");
+    service.set("requests_by_category", JSON.valueToTree(requestsByCategory));
+    service.set("requests_by_channel", JSON.valueToTree(requestsByChannel));
+    service.put("emergencies", emergencies);
+    service.put("visits_arrived", visitsArrived);
+    service.put("sla_breaches", slaBreaches);
+    service.put("sla_breach_share", visitsArrived == 0 ? 0 : (double) slaBreaches / visitsArrived);
+    service.put("visits_completed", visitsCompleted);
+    service.put("fix_promise_breaches", fixBreaches);
+    service.put("repair_requests_closed", repairRequestsClosed);
+    service.put("fixed_first_visit", fixedFirstVisit);
+    service.put("no_fault_found", noFaultFound);
+    service.set("sign_offs_by_service_type", JSON.valueToTree(signOffsByServiceType));
+    ObjectNode cost = root.putObject("cost");
+    double total = costByCategory.values().stream().mapToDouble(Double::doubleValue).sum();
+    ObjectNode byCategory = cost.putObject("by_category");
+    ObjectNode shares = cost.putObject("shares");
+    costByCategory.forEach(
+        (category, amount) -> {
+          byCategory.put(category, cents(amount));
+          shares.put(category, total == 0 ? 0 : amount / total);
+        });
+    cost.put("total", cents(total));
+    ObjectNode byType = cost.putObject("direct_by_service_type");
+    directCostByServiceType.forEach((type, amount) -> byType.put(type, cents(amount)));
+    ObjectNode complaints = root.putObject("complaints");
+    complaints.set("by_cause", JSON.valueToTree(complaintsByCause));
+    complaints.set("by_department", JSON.valueToTree(complaintsByDepartment));
+    complaints.put("escalated", complaintsEscalated);
+    ObjectNode surveys = root.putObject("surveys");
+    surveys.set("by_version", JSON.valueToTree(surveysByVersion));
+    long surveyCount = surveysByVersion.values().stream().mapToLong(Long::longValue).sum();
+    surveys.put("mean_csat", surveyCount == 0 ? 0 : (double) csatSum / surveyCount);
+    ObjectNode contracts = root.putObject("contracts");
+    contracts.put("sold", contractsSold);
+    contracts.put("renewals", contractRenewals);
+    contracts.put("expired", contractsExpired);
+    contracts.put("fees", cents(contractFees));
+    ObjectNode claims = root.putObject("supplier_recovery");
+    claims.put("claims_filed", claimsFiled);
+    claims.put("claimed_amount", cents(claimedAmount));
+    claims.put("claims_settled", claimsSettled);
+    claims.put("recovered_amount", cents(recoveredAmount));
+    ObjectNode parts = root.putObject("parts");
+    parts.set("quantity_by_usage", JSON.valueToTree(partQuantityByUsage));
+    parts.put("defective_consumed", defectivePartsConsumed);
+    parts.set("counter_quantity_by_series", JSON.valueToTree(counterQuantityBySeries));
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double cents(double amount) {
+    return Math.round(amount * 100) / 100.0;
+  }
+}
