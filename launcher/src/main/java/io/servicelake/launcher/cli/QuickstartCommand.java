@@ -41,11 +41,12 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Mixin ConfigOptions configOptions;
 
   @Option(
-      names = "--requests",
+      names = "--units",
       paramLabel = "N",
       description =
-          "Service requests to simulate (each makes ~2 events). Default: ${DEFAULT-VALUE}.")
-  int requests = 5000;
+          "Installed units to simulate (about 8 events each over their service life)."
+              + " Default: ${DEFAULT-VALUE}.")
+  int units = 1500;
 
   @Option(names = "--seed", description = "Simulator seed. Default: ${DEFAULT-VALUE}.")
   long seed = 42;
@@ -60,9 +61,9 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceLakeConfig config = configOptions.load();
-    if (requests < 1) {
+    if (units < 1) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--requests must be at least 1, got " + requests);
+          spec.commandLine(), "--units must be at least 1, got " + units);
     }
     Path run = config.dataDir().resolve("run");
     ManagedProcess.readPid(run.resolve(LAUNCHER_PID))
@@ -107,9 +108,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             "servicelake-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
     try {
-      long records =
-          pipeline.produceDemoEvents(
-              new SimulatorConfig(seed, requests, SimulatorConfig.DEFAULT_START, 0.01));
+      long records = pipeline.produceDemoEvents(SimulatorConfig.defaults(seed, units, 0.01));
       pipeline.startIngestion();
       pipeline.awaitIngested(records, Duration.ofMinutes(10));
       pipeline.buildMarts();

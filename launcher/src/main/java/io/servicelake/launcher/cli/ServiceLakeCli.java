@@ -11,7 +11,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ServiceLake 0.1.0",
     description = "After-sales service lakehouse: Kafka → Flink → Iceberg/Parquet → Spark → Trino.",
-    subcommands = {QuickstartCommand.class, StopCommand.class, SqlCommand.class},
+    subcommands = {
+      QuickstartCommand.class,
+      StopCommand.class,
+      SqlCommand.class,
+      SimulateCommand.class,
+      WeibullCommand.class,
+      ForecastCommand.class
+    },
     footer = {
       "",
       "Start here:  ./servicelake quickstart     then  ./servicelake sql \"SHOW TABLES FROM lake.marts\""

@@ -1,0 +1,157 @@
+package io.servicelake.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicelake.launcher.cli.ExampleQueries;
+import io.servicelake.launcher.cli.SqlCommand;
+import io.servicelake.launcher.embedded.Artifacts;
+import io.servicelake.launcher.embedded.Ports;
+import io.servicelake.transforms.sim.Defect;
+import io.servicelake.transforms.sim.SimulatedEvent;
+import io.servicelake.transforms.sim.Simulator;
+import io.servicelake.transforms.sim.SimulatorConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quickstart path against the real components — in-process KRaft Kafka, the REST catalog and
+ * Trino as processes, Flink mini-cluster, local Spark — checked through Trino JDBC against numbers
+ * the test computes itself from the simulator's output.
+ */
+class QuickstartPipelineIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SimulatorConfig SIMULATION = SimulatorConfig.defaults(7L, 150, 0.03);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void eventsFlowFromKafkaThroughFlinkAndSparkToTrinoExactlyOnce() throws Exception {
+    Expected expected = expectedFromSimulator();
+    assertThat(expected.rejected()).as("the fixture must contain bad records").isPositive();
+    assertThat(expected.duplicates()).as("and duplicates").isPositive();
+
+    int kafkaPort = twoFreePorts();
+    ServiceLakeConfig config =
+        ServiceLakeConfig.load(
+            Optional.empty(),
+            Map.of(),
+            Map.of(
+                "data-dir", dataDir.toString(),
+                "kafka.port", Integer.toString(kafkaPort),
+                "catalog.port", Integer.toString(Ports.free()),
+                "trino.port", Integer.toString(Ports.free()),
+                "flink.checkpoint-interval", "2s"));
+    Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream(), true));
+    String trinoUrl;
+    try (Stack stack = Stack.start(config, Artifacts.fromSystemProperty(), progress);
+        Pipeline pipeline = new Pipeline(stack.lake(), 2, progress)) {
+      trinoUrl = stack.trinoUrl();
+      long records = pipeline.produceDemoEvents(SIMULATION);
+      assertThat(records).isEqualTo(expected.records());
+      pipeline.startIngestion();
+      Pipeline.IngestCounts counts = pipeline.awaitIngested(records, Duration.ofMinutes(5));
+      assertThat(counts.events()).isEqualTo(expected.uniqueValid());
+      pipeline.buildMarts();
+
+      assertThat(single(trinoUrl, "SELECT count(*) FROM lake.raw.events"))
+          .isEqualTo(Long.toString(expected.uniqueValid()));
+      assertThat(single(trinoUrl, "SELECT count(DISTINCT event_id) FROM lake.raw.events"))
+          .isEqualTo(Long.toString(expected.uniqueValid()));
+      assertThat(single(trinoUrl, "SELECT count(*) FROM lake.raw.quarantine"))
+          .isEqualTo(Long.toString(expected.rejected() + expected.duplicates()));
+      assertThat(
+              single(
+                  trinoUrl,
+                  "SELECT count(*) FROM lake.raw.quarantine WHERE error_code = 'DUPLICATE_EVENT_ID'"))
+          .isEqualTo(Long.toString(expected.duplicates()));
+      assertThat(single(trinoUrl, "SELECT sum(work_orders) FROM lake.marts.fct_workorders_daily"))
+          .isEqualTo(Long.toString(expected.completedWorkOrders()));
+      double labour =
+          Double.parseDouble(
+              single(
+                  trinoUrl,
+                  "SELECT sum(total_labour_minutes) FROM lake.marts.fct_workorders_daily"));
+      assertThat(labour)
+          .isCloseTo(expected.labourMinutes(), org.assertj.core.data.Offset.offset(1e-6));
+      for (String query : ExampleQueries.ALL) {
+        assertThat(SqlCommand.query(trinoUrl, "test", query)).as(query).hasSizeGreaterThan(1);
+      }
+    }
+    assertThat(Ports.isOpen(Integer.parseInt(trinoUrl.replaceAll(".*:", ""))))
+        .as("Trino is stopped with the stack")
+        .isFalse();
+    assertThat(Ports.isOpen(kafkaPort)).as("Kafka is stopped with the stack").isFalse();
+  }
+
+  /** What the simulator's records must turn into, computed from the records themselves. */
+  record Expected(
+      long records,
+      long uniqueValid,
+      long rejected,
+      long duplicates,
+      long completedWorkOrders,
+      double labourMinutes) {}
+
+  private static Expected expectedFromSimulator() {
+    List<SimulatedEvent> events = new ArrayList<>();
+    new Simulator(SIMULATION).run(events::add);
+    long rejected = events.stream().filter(SimulatedEvent::mustBeRejected).count();
+    long duplicates =
+        events.stream().filter(e -> e.defectKind().orElse(null) == Defect.DUPLICATE).count();
+    long completed = 0;
+    double labour = 0;
+    for (SimulatedEvent event : events) {
+      boolean counted =
+          !event.mustBeRejected() && event.defectKind().orElse(null) != Defect.DUPLICATE;
+      if (counted && event.eventType().equals("workorder.completed")) {
+        JsonNode node = parse(event.value());
+        completed++;
+        labour += node.get("labour_minutes").asDouble();
+      }
+    }
+    return new Expected(
+        events.size(),
+        events.size() - rejected - duplicates,
+        rejected,
+        duplicates,
+        completed,
+        labour);
+  }
+
+  private static JsonNode parse(byte[] value) {
+    try {
+      return JSON.readTree(new String(value, StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String single(String trinoUrl, String sql) throws Exception {
+    List<List<String>> rows = SqlCommand.query(trinoUrl, "test", sql);
+    assertThat(rows).as(sql).hasSize(2);
+    return rows.get(1).get(0);
+  }
+
+  /** A port whose successor is free too: the embedded Kafka's controller takes port + 1. */
+  private static int twoFreePorts() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = Ports.free();
+      if (port < 65535 && !Ports.isOpen(port + 1)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no two consecutive free ports on loopback");
+  }
+}
