@@ -35,7 +35,19 @@ public final class ServiceLakeCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new ServiceLakeCli());
     cli.setExecutionExceptionHandler(ServiceLakeCli::handleExecutionException);
+    cli.setParameterExceptionHandler(ServiceLakeCli::handleParameterException);
     return cli;
+  }
+
+  /** A bad flag or unknown subcommand: what is wrong, suggestions, then the usage; exit 2. */
+  private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println(e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println();
+    cli.usage(err);
+    return 2;
   }
 
   /** Configuration and state problems are the user's to fix: say what and how, exit 2. */
