@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -63,20 +60,12 @@ public final class Pipeline implements AutoCloseable {
       }
       try (EventProducer producer =
               new EventProducer(lake.kafkaBootstrapServers(), lake.eventsTopic());
-          ProgressBar bar =
-              new ProgressBarBuilder()
-                  .setTaskName("producing")
-                  .setUnit(" events", 1)
-                  .setStyle(ProgressBarStyle.ASCII)
-                  .setInitialMax(-1)
-                  .setConsumer(
-                      new me.tongfei.progressbar.ConsoleProgressBarConsumer(progress.out()))
-                  .build()) {
+          Progress.Counter counter = progress.counter("producing", "events")) {
         new Simulator(simulation)
             .run(
                 event -> {
                   producer.send(event);
-                  bar.step();
+                  counter.step();
                 });
         producer.flush();
         stage.note(producer.sent() + " events produced");
