@@ -145,7 +145,7 @@ class QuickstartPipelineIT {
   }
 
   /** A port whose successor is free too: the embedded Kafka's controller takes port + 1. */
-  private static int twoFreePorts() {
+  static int twoFreePorts() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int port = Ports.free();
       if (port < 65535 && !Ports.isOpen(port + 1)) {

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       QuickstartCommand.class,
       StopCommand.class,
       SqlCommand.class,
+      StatusCommand.class,
+      MaintainCommand.class,
       SimulateCommand.class,
       WeibullCommand.class,
       ForecastCommand.class
