@@ -41,7 +41,6 @@ public final class TopicOffsets {
       throws InterruptedException {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
     try (Admin admin = Admin.create(props)) {
       var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
       List<TopicPartition> partitions =

@@ -52,7 +52,7 @@ class ExactlyOnceChaosIT {
     long valid = records.get() - toQuarantine.get();
     assertThat(valid).as("at least 100 000 unique valid events").isGreaterThanOrEqualTo(100_000);
 
-    int kafkaPort = QuickstartPipelineIT.twoFreePorts();
+    int kafkaPort = Ports.freePair();
     ServiceLakeConfig config =
         ServiceLakeConfig.load(
             Optional.empty(),

@@ -42,7 +42,7 @@ class QuickstartPipelineIT {
     assertThat(expected.rejected()).as("the fixture must contain bad records").isPositive();
     assertThat(expected.duplicates()).as("and duplicates").isPositive();
 
-    int kafkaPort = twoFreePorts();
+    int kafkaPort = Ports.freePair();
     ServiceLakeConfig config =
         ServiceLakeConfig.load(
             Optional.empty(),
@@ -142,16 +142,5 @@ class QuickstartPipelineIT {
     List<List<String>> rows = SqlCommand.query(trinoUrl, "test", sql);
     assertThat(rows).as(sql).hasSize(2);
     return rows.get(1).get(0);
-  }
-
-  /** A port whose successor is free too: the embedded Kafka's controller takes port + 1. */
-  static int twoFreePorts() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int port = Ports.free();
-      if (port < 65535 && !Ports.isOpen(port + 1)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no two consecutive free ports on loopback");
   }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       StatusCommand.class,
       MaintainCommand.class,
+      BenchCommand.class,
       SimulateCommand.class,
       WeibullCommand.class,
       ForecastCommand.class
