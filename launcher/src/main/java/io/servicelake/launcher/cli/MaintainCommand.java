@@ -26,6 +26,9 @@ public final class MaintainCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions configOptions;
 
+  /** Iceberg refuses shorter windows while other writers may be active. */
+  static final long MIN_ORPHAN_HOURS = 24;
+
   @Option(
       names = "--table",
       paramLabel = "NS.TABLE",
@@ -53,11 +56,13 @@ public final class MaintainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (expireHours < 0 || retain < 1 || orphanHours < 1) {
+    if (expireHours < 0 || retain < 1 || orphanHours < MIN_ORPHAN_HOURS) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--expire-older-than-hours must be >= 0, --retain-snapshots >= 1 and"
-              + " --orphan-older-than-hours >= 1");
+              + " --orphan-older-than-hours >= "
+              + MIN_ORPHAN_HOURS
+              + " (a shorter window could delete files of a write still in flight)");
     }
     ServiceLakeConfig config = configOptions.load();
     LakeSettings lake = Stack.running(config);

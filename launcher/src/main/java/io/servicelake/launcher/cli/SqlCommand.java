@@ -66,6 +66,9 @@ public final class SqlCommand implements Callable<Integer> {
     Process cli =
         new ProcessBuilder(
                 JavaFinder.trinoJava(config.trinoJavaHome()).toString(),
+                // The CLI's line editor loads a native library; allowed explicitly, without a
+                // warning.
+                "--enable-native-access=ALL-UNNAMED",
                 "-jar",
                 Artifacts.require(artifacts.trinoCli(), "The Trino CLI").toString(),
                 "--server",
