@@ -1,5 +1,6 @@
 package io.servicelake.launcher;
 
+import io.servicelake.launcher.embedded.Ports;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -103,6 +104,22 @@ public record ServiceLakeConfig(
           values.put(key, value.strip());
         });
     return from(values);
+  }
+
+  /**
+   * A throw-away embedded stack: state in {@code dataDir}, every port free right now on loopback.
+   * For tests and benchmarks that must not collide with a running quickstart.
+   */
+  public static ServiceLakeConfig throwaway(Path dataDir, String checkpointInterval) {
+    return load(
+        Optional.empty(),
+        Map.of(),
+        Map.of(
+            "data-dir", dataDir.toString(),
+            "kafka.port", Integer.toString(Ports.freePair()),
+            "catalog.port", Integer.toString(Ports.free()),
+            "trino.port", Integer.toString(Ports.free()),
+            "flink.checkpoint-interval", checkpointInterval));
   }
 
   public static String envName(String key) {

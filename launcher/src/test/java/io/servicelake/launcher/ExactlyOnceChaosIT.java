@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.servicelake.jobs.SparkSessions;
 import io.servicelake.launcher.cli.SqlCommand;
 import io.servicelake.launcher.embedded.Artifacts;
-import io.servicelake.launcher.embedded.Ports;
 import io.servicelake.transforms.sim.Defect;
 import io.servicelake.transforms.sim.SimulatedEvent;
 import io.servicelake.transforms.sim.Simulator;
@@ -15,8 +14,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,17 +49,7 @@ class ExactlyOnceChaosIT {
     long valid = records.get() - toQuarantine.get();
     assertThat(valid).as("at least 100 000 unique valid events").isGreaterThanOrEqualTo(100_000);
 
-    int kafkaPort = Ports.freePair();
-    ServiceLakeConfig config =
-        ServiceLakeConfig.load(
-            Optional.empty(),
-            Map.of(),
-            Map.of(
-                "data-dir", dataDir.toString(),
-                "kafka.port", Integer.toString(kafkaPort),
-                "catalog.port", Integer.toString(Ports.free()),
-                "trino.port", Integer.toString(Ports.free()),
-                "flink.checkpoint-interval", "3s"));
+    ServiceLakeConfig config = ServiceLakeConfig.throwaway(dataDir, "3s");
     Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream(), true));
     try (Stack stack = Stack.start(config, Artifacts.fromSystemProperty(), progress);
         Pipeline pipeline = new Pipeline(stack.lake(), 2, progress)) {

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,17 +44,8 @@ class QuickstartPipelineIT {
     assertThat(expected.rejected()).as("the fixture must contain bad records").isPositive();
     assertThat(expected.duplicates()).as("and duplicates").isPositive();
 
-    int kafkaPort = Ports.freePair();
-    ServiceLakeConfig config =
-        ServiceLakeConfig.load(
-            Optional.empty(),
-            Map.of(),
-            Map.of(
-                "data-dir", dataDir.toString(),
-                "kafka.port", Integer.toString(kafkaPort),
-                "catalog.port", Integer.toString(Ports.free()),
-                "trino.port", Integer.toString(Ports.free()),
-                "flink.checkpoint-interval", "2s"));
+    ServiceLakeConfig config = ServiceLakeConfig.throwaway(dataDir, "2s");
+    int kafkaPort = config.kafkaPort();
     Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream(), true));
     String trinoUrl;
     try (Stack stack = Stack.start(config, Artifacts.fromSystemProperty(), progress);

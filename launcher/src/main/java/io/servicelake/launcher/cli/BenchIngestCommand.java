@@ -5,12 +5,8 @@ import io.servicelake.launcher.ServiceLakeConfig;
 import io.servicelake.launcher.Stack;
 import io.servicelake.launcher.bench.IngestBenchmark;
 import io.servicelake.launcher.embedded.Artifacts;
-import io.servicelake.launcher.embedded.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,13 +48,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
           spec.commandLine(), "--events must be >= 1 and --samples >= 0");
     }
     Path dataDir = Files.createTempDirectory("servicelake-bench-");
-    Map<String, String> settings = new HashMap<>();
-    settings.put("data-dir", dataDir.toString());
-    settings.put("kafka.port", Integer.toString(Ports.freePair()));
-    settings.put("catalog.port", Integer.toString(Ports.free()));
-    settings.put("trino.port", Integer.toString(Ports.free()));
-    settings.put("flink.checkpoint-interval", checkpointInterval);
-    ServiceLakeConfig config = ServiceLakeConfig.load(Optional.empty(), Map.of(), settings);
+    ServiceLakeConfig config = ServiceLakeConfig.throwaway(dataDir, checkpointInterval);
     Progress progress = new Progress(System.out);
     IngestBenchmark.Result result;
     try (Stack stack = Stack.start(config, Artifacts.fromSystemProperty(), progress)) {
