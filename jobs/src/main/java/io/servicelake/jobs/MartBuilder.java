@@ -108,13 +108,18 @@ public final class MartBuilder {
     if (model.partitioning().isEmpty()) {
       Dataset<Row> toWrite = output.observe(written, rowCount);
       write(() -> toWrite.writeTo(table).overwrite(functions.lit(true)));
-    } else if (range.isEmpty()) {
-      Dataset<Row> toWrite = output.observe(written, rowCount);
-      write(() -> toWrite.writeTo(table).overwritePartitions());
     } else {
-      Column inRange = inRange(model.partitioning().get(), range.get());
-      Dataset<Row> toWrite = output.where(inRange).observe(written, rowCount);
-      write(() -> toWrite.writeTo(table).overwrite(inRange));
+      // clustered by partition: the writer keeps one file open at a time, not one per partition
+      Column partition = functions.col(model.partitioning().get().column());
+      if (range.isEmpty()) {
+        Dataset<Row> toWrite = output.sortWithinPartitions(partition).observe(written, rowCount);
+        write(() -> toWrite.writeTo(table).overwritePartitions());
+      } else {
+        Column inRange = inRange(model.partitioning().get(), range.get());
+        Dataset<Row> toWrite =
+            output.where(inRange).sortWithinPartitions(partition).observe(written, rowCount);
+        write(() -> toWrite.writeTo(table).overwrite(inRange));
+      }
     }
     long rows;
     try {
@@ -139,17 +144,29 @@ public final class MartBuilder {
     }
   }
 
-  /** The rows of {@code range}; a monthly partition column is widened to whole months. */
+  /**
+   * The rows of {@code range}, starting {@code lookbackDays} earlier; for monthly partitions
+   * widened to whole months.
+   */
   private static Column inRange(SqlModel.Partitioning partitioning, DateRange range) {
-    LocalDate from =
-        partitioning.grain().equals("month") ? range.from().withDayOfMonth(1) : range.from();
+    boolean monthly = partitioning.grain().equals("month");
+    LocalDate start = range.from().minusDays(partitioning.lookbackDays());
+    LocalDate from = monthly ? start.withDayOfMonth(1) : start;
+    LocalDate to = monthly ? range.to().withDayOfMonth(range.to().lengthOfMonth()) : range.to();
     return functions
         .col(partitioning.column())
         .between(
-            functions.lit(java.sql.Date.valueOf(from)),
-            functions.lit(java.sql.Date.valueOf(range.to())));
+            functions.lit(java.sql.Date.valueOf(from)), functions.lit(java.sql.Date.valueOf(to)));
   }
 
+  /** Iceberg partition transform of the doc's partitioning: one partition per day or month. */
+  private static String partitionTransform(SqlModel.Partitioning partitioning) {
+    return partitioning.grain().equals("month")
+        ? "months(" + partitioning.column() + ")"
+        : partitioning.column();
+  }
+
+  /** Same column names and types in the same order (comments and nullability aside). */
   private static boolean sameColumns(Dataset<Row> table, Dataset<Row> output) {
     StructField[] have = table.schema().fields();
     StructField[] want = output.schema().fields();
@@ -179,7 +196,7 @@ public final class MartBuilder {
       }
     }
     String partitionedBy =
-        model.partitioning().map(p -> " PARTITIONED BY (" + p.column() + ")").orElse("");
+        model.partitioning().map(p -> " PARTITIONED BY (" + partitionTransform(p) + ")").orElse("");
     spark.sql(
         "CREATE TABLE "
             + table

@@ -60,18 +60,21 @@ class MartBuilderTest {
     builder.buildAll(r -> {});
     assertThat(hashes()).as("second full build").isEqualTo(before);
 
+    // fct_work_order: monthly partitions of dispatch_date, 60 days of lookback (June - 60 days is
+    // in April); March 2024 holds WO-1..WO-4
     String table = "lake.marts.fct_work_order";
     lake.sql("delete from " + table + " where dispatch_date = date'2024-03-01'");
     Set<String> model = Set.of("fct_work_order");
-    builder.build(model, Optional.of(DateRange.parse("2024-03-02", "2024-03-31")), r -> {});
+    builder.build(model, Optional.of(DateRange.parse("2024-06-01", "2024-12-31")), r -> {});
     assertThat(count(table + " where dispatch_date = date'2024-03-01'"))
         .as("a partition outside --from/--to is left alone")
         .isZero();
     assertThat(count(table)).isEqualTo(5);
 
+    // one day in March refreshes the whole month, and the 60 days of lookback January and February
     List<MartBuilder.ModelResult> result =
-        builder.build(model, Optional.of(DateRange.parse("2024-03-01", "2024-03-01")), r -> {});
-    assertThat(result).singleElement().extracting(MartBuilder.ModelResult::rows).isEqualTo(1L);
+        builder.build(model, Optional.of(DateRange.parse("2024-03-15", "2024-03-15")), r -> {});
+    assertThat(result).singleElement().extracting(MartBuilder.ModelResult::rows).isEqualTo(4L);
     assertThat(hashes()).as("after rebuilding the range").isEqualTo(before);
   }
 

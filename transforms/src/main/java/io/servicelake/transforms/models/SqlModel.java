@@ -40,14 +40,23 @@ public record SqlModel(
    * How a model's table is partitioned.
    *
    * @param column a {@code date} column of the model
-   * @param grain {@code day} (one partition per date) or {@code month} (the column holds the first
-   *     day of the month)
+   * @param grain {@code day} (one partition per date) or {@code month} (one partition per month of
+   *     the date; a rebuild of any day refreshes its whole month)
+   * @param lookbackDays how far before {@code --from} a rebuild also refreshes, because events of
+   *     the range still change older rows (e.g. a sign-off completes a request of last month)
    */
-  public record Partitioning(String column, String grain) {
+  public record Partitioning(String column, String grain, int lookbackDays) {
     public Partitioning {
       if (!grain.equals("day") && !grain.equals("month")) {
         throw new IllegalArgumentException("partition grain must be day or month, got " + grain);
       }
+      if (lookbackDays < 0) {
+        throw new IllegalArgumentException("lookback_days must be >= 0, got " + lookbackDays);
+      }
+    }
+
+    public Partitioning(String column, String grain) {
+      this(column, grain, 0);
     }
   }
 

@@ -71,7 +71,9 @@ public final class SqlModels {
             ? Optional.empty()
             : Optional.of(
                 new SqlModel.Partitioning(
-                    partition.path("column").asText(), partition.path("grain").asText("day")));
+                    partition.path("column").asText(),
+                    partition.path("grain").asText("day"),
+                    partition.path("lookback_days").asInt(0)));
     return new SqlModel(
         layer, name, sql, description, columns, partitioning, tests(doc.path("tests")));
   }

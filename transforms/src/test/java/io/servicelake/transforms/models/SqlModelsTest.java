@@ -56,7 +56,7 @@ class SqlModelsTest {
   void readsPartitioningAndTestsFromTheDoc() {
     SqlModel workOrders = model("fct_work_order");
     assertThat(workOrders.partitioning())
-        .isEqualTo(Optional.of(new SqlModel.Partitioning("dispatch_date", "day")));
+        .isEqualTo(Optional.of(new SqlModel.Partitioning("dispatch_date", "month", 60)));
     assertThat(workOrders.tests().unique()).containsExactly("work_order_id");
     assertThat(workOrders.tests().relationships())
         .containsEntry("technician_id", "dim_technician.technician_id");
