@@ -36,4 +36,31 @@ public final class SparkSessions {
     }
     return builder.getOrCreate();
   }
+
+  /**
+   * A local session whose catalog {@code catalogName} is an Iceberg {@code hadoop} catalog on a
+   * directory: for tests and single-machine runs without a catalog server. Small shuffles, no UI.
+   */
+  public static SparkSession createLocalHadoop(
+      String catalogName, java.nio.file.Path warehouse, String appName) {
+    String catalog = "spark.sql.catalog." + catalogName;
+    return SparkSession.builder()
+        .appName(appName)
+        .master("local[2]")
+        .config(
+            "spark.sql.extensions",
+            "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+        .config(catalog, "org.apache.iceberg.spark.SparkCatalog")
+        .config(catalog + ".type", "hadoop")
+        .config(catalog + ".warehouse", warehouse.toUri().toString())
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
+  }
 }

@@ -13,7 +13,9 @@ deduplicated as (
 renamed as (
     select
         event_id,
+        schema_version,
         occurred_at as completed_at,
+        cast(occurred_at as date) as event_date,
         get_json_object(payload, '$.work_order_id') as work_order_id,
         get_json_object(payload, '$.request_id') as request_id,
         get_json_object(payload, '$.serial') as serial,
@@ -26,7 +28,10 @@ renamed as (
         get_json_object(payload, '$.failed_component') as failed_component,
         cast(get_json_object(payload, '$.labour_minutes') as double) as labour_minutes,
         cast(get_json_object(payload, '$.travel_km') as double) as travel_km,
-        cast(get_json_object(payload, '$.fixed') as boolean) as fixed
+        cast(get_json_object(payload, '$.fixed') as boolean) as fixed,
+        cast(get_json_object(payload, '$.no_fault_found') as boolean) as no_fault_found,
+        get_json_object(payload, '$.root_cause') as root_cause,
+        cast(get_json_object(payload, '$.promised_fix_at') as timestamp) as promised_fix_at
     from deduplicated
     where copy_number = 1
 )

@@ -3,6 +3,7 @@ package io.servicelake.transforms.models;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -12,26 +13,70 @@ import java.util.regex.Pattern;
  * One SQL model: a {@code select} written against logical names — {@code {{ source('ns','table')
  * }}} and {{@code {{ ref('model') }}} — plus its documentation.
  *
- * @param layer {@code staging} or {@code marts}: also the namespace the model is written to
+ * @param layer {@code staging}, {@code intermediate} or {@code marts}: also the namespace the model
+ *     is written to
  * @param name table name
  * @param sql the select, with placeholders
  * @param description grain and purpose (the table comment)
  * @param columns column name → documentation, including the formula where one applies
+ * @param partitioning the partition column, when the table is rebuilt partition by partition; empty
+ *     for small tables rebuilt whole (dimensions, snapshots)
+ * @param tests data tests declared in the model's doc
  */
 public record SqlModel(
-    String layer, String name, String sql, String description, Map<String, String> columns) {
+    String layer,
+    String name,
+    String sql,
+    String description,
+    Map<String, String> columns,
+    Optional<Partitioning> partitioning,
+    ModelTests tests) {
 
   private static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\('([^']+)'\\)\\s*}}");
   private static final Pattern SOURCE =
       Pattern.compile("\\{\\{\\s*source\\('([^']+)',\\s*'([^']+)'\\)\\s*}}");
 
+  /**
+   * How a model's table is partitioned.
+   *
+   * @param column a {@code date} column of the model
+   * @param grain {@code day} (one partition per date) or {@code month} (one partition per month of
+   *     the date; a rebuild of any day refreshes its whole month)
+   * @param lookbackDays how far before {@code --from} a rebuild also refreshes, because events of
+   *     the range still change older rows (e.g. a sign-off completes a request of last month)
+   */
+  public record Partitioning(String column, String grain, int lookbackDays) {
+    public Partitioning {
+      if (!grain.equals("day") && !grain.equals("month")) {
+        throw new IllegalArgumentException("partition grain must be day or month, got " + grain);
+      }
+      if (lookbackDays < 0) {
+        throw new IllegalArgumentException("lookback_days must be >= 0, got " + lookbackDays);
+      }
+    }
+
+    public Partitioning(String column, String grain) {
+      this(column, grain, 0);
+    }
+  }
+
   public SqlModel {
     columns = new LinkedHashMap<>(columns);
   }
 
-  /** Names of the models this one reads. */
+  /** A model without partitioning or tests. */
+  public SqlModel(
+      String layer, String name, String sql, String description, Map<String, String> columns) {
+    this(layer, name, sql, description, columns, Optional.empty(), ModelTests.NONE);
+  }
+
+  /** Names of the models this one reads, including those its tests read. */
   public List<String> refs() {
-    return REF.matcher(sql).results().map(m -> m.group(1)).toList();
+    return refsIn(sql);
+  }
+
+  static List<String> refsIn(String text) {
+    return REF.matcher(text).results().map(m -> m.group(1)).toList();
   }
 
   /**
@@ -42,7 +87,15 @@ public record SqlModel(
    */
   public String render(
       Function<String, String> refResolver, BiFunction<String, String, String> sourceResolver) {
-    String withRefs = replace(REF, sql, m -> refResolver.apply(m.group(1)));
+    return render(sql, refResolver, sourceResolver);
+  }
+
+  /** Renders any text written with the same placeholders (e.g. a test query). */
+  public static String render(
+      String text,
+      Function<String, String> refResolver,
+      BiFunction<String, String, String> sourceResolver) {
+    String withRefs = replace(REF, text, m -> refResolver.apply(m.group(1)));
     return replace(SOURCE, withRefs, m -> sourceResolver.apply(m.group(1), m.group(2)));
   }
 

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The project's SQL models, in build order, loaded from {@code servicelake/models/}. */
@@ -35,7 +36,10 @@ public final class SqlModels {
       }
       String[] parts = entry.split("/", 2);
       SqlModel model = load(parts[0], parts[1]);
-      for (String ref : model.refs()) {
+      List<String> reads = new ArrayList<>(model.refs());
+      reads.addAll(model.tests().refs());
+      reads.removeIf(model.name()::equals);
+      for (String ref : reads) {
         if (!built.contains(ref)) {
           throw new IllegalStateException(
               "Model " + model.name() + " refers to " + ref + ", which is not listed before it");
@@ -61,7 +65,54 @@ public final class SqlModels {
         .forEachRemaining(e -> columns.put(e.getKey(), e.getValue().asText()));
     String description =
         doc.path("description").asText("") + " Grain: " + doc.path("grain").asText("") + ".";
-    return new SqlModel(layer, name, sql, description, columns);
+    JsonNode partition = doc.path("partition_by");
+    Optional<SqlModel.Partitioning> partitioning =
+        partition.isMissingNode()
+            ? Optional.empty()
+            : Optional.of(
+                new SqlModel.Partitioning(
+                    partition.path("column").asText(),
+                    partition.path("grain").asText("day"),
+                    partition.path("lookback_days").asInt(0)));
+    return new SqlModel(
+        layer, name, sql, description, columns, partitioning, tests(doc.path("tests")));
+  }
+
+  private static ModelTests tests(JsonNode tests) {
+    Map<String, List<String>> accepted = new LinkedHashMap<>();
+    tests
+        .path("accepted_values")
+        .fields()
+        .forEachRemaining(e -> accepted.put(e.getKey(), texts(e.getValue())));
+    Map<String, String> relationships = new LinkedHashMap<>();
+    tests
+        .path("relationships")
+        .fields()
+        .forEachRemaining(e -> relationships.put(e.getKey(), e.getValue().asText()));
+    List<ModelTests.Reconciliation> reconciliations = new ArrayList<>();
+    tests
+        .path("reconcile")
+        .forEach(
+            r ->
+                reconciliations.add(
+                    new ModelTests.Reconciliation(
+                        r.path("name").asText(),
+                        r.path("actual").asText(),
+                        r.path("expected").asText(),
+                        r.path("tolerance").asDouble(0))));
+    return new ModelTests(
+        texts(tests.path("unique")),
+        texts(tests.path("not_null")),
+        accepted,
+        relationships,
+        reconciliations,
+        texts(tests.path("expect_empty")));
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(v -> texts.add(v.asText()));
+    return texts;
   }
 
   private static String read(String resource) {

@@ -1,0 +1,31 @@
+with source as (
+    select * from {{ source('raw', 'events') }}
+    where event_type = 'contract.expired'
+),
+
+deduplicated as (
+    select
+        *,
+        row_number() over (partition by event_id order by kafka_topic, kafka_partition, kafka_offset) as copy_number
+    from source
+),
+
+renamed as (
+    select
+        event_id,
+        schema_version,
+        occurred_at as expired_at,
+        cast(occurred_at as date) as event_date,
+        get_json_object(payload, '$.contract_id') as contract_id,
+        get_json_object(payload, '$.serial') as serial,
+        get_json_object(payload, '$.model') as model,
+        get_json_object(payload, '$.region') as region,
+        get_json_object(payload, '$.station_id') as station_id,
+        cast(get_json_object(payload, '$.end_date') as date) as end_date,
+        cast(get_json_object(payload, '$.visits_done') as int) as visits_done,
+        cast(get_json_object(payload, '$.renewed') as boolean) as renewed
+    from deduplicated
+    where copy_number = 1
+)
+
+select * from renamed

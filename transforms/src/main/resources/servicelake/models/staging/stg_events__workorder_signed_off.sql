@@ -1,0 +1,43 @@
+with source as (
+    select * from {{ source('raw', 'events') }}
+    where event_type = 'workorder.signed_off'
+),
+
+deduplicated as (
+    select
+        *,
+        row_number() over (partition by event_id order by kafka_topic, kafka_partition, kafka_offset) as copy_number
+    from source
+),
+
+renamed as (
+    select
+        event_id,
+        schema_version,
+        occurred_at as signed_off_at,
+        cast(occurred_at as date) as event_date,
+        get_json_object(payload, '$.work_order_id') as work_order_id,
+        get_json_object(payload, '$.request_id') as request_id,
+        get_json_object(payload, '$.serial') as serial,
+        get_json_object(payload, '$.model') as model,
+        get_json_object(payload, '$.region') as region,
+        get_json_object(payload, '$.station_id') as station_id,
+        get_json_object(payload, '$.technician_id') as technician_id,
+        get_json_object(payload, '$.service_type') as service_type,
+        get_json_object(payload, '$.job_kind') as job_kind,
+        get_json_object(payload, '$.failure_mode') as failure_mode,
+        get_json_object(payload, '$.failed_component') as failed_component,
+        get_json_object(payload, '$.root_cause') as root_cause,
+        cast(get_json_object(payload, '$.no_fault_found') as boolean) as no_fault_found,
+        cast(get_json_object(payload, '$.labour_minutes') as double) as labour_minutes,
+        cast(get_json_object(payload, '$.travel_km') as double) as travel_km,
+        cast(get_json_object(payload, '$.visits') as int) as visits,
+        cast(get_json_object(payload, '$.amount_charged') as decimal(18, 2)) as amount_charged,
+        get_json_object(payload, '$.currency') as currency,
+        cast(get_json_object(payload, '$.supervisor_rating') as int) as supervisor_rating,
+        cast(get_json_object(payload, '$.customer_signature') as boolean) as customer_signature
+    from deduplicated
+    where copy_number = 1
+)
+
+select * from renamed
