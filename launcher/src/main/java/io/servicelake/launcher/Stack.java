@@ -45,11 +45,7 @@ public final class Stack implements AutoCloseable {
           stage.note("bootstrap servers " + kafka);
         }
       }
-      String warehouse =
-          config
-              .warehouseUri()
-              .orElse(config.dataDir().resolve("warehouse").toUri().toString())
-              .replaceAll("/+$", "");
+      String warehouse = StackEndpoints.warehouse(config);
       String catalogUri;
       if (config.catalogUri().isPresent()) {
         catalogUri = config.catalogUri().get();

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       StopCommand.class,
       SqlCommand.class,
       SimulateCommand.class,
+      ImportCommand.class,
+      BenchCommand.class,
       WeibullCommand.class,
       ForecastCommand.class
     },
