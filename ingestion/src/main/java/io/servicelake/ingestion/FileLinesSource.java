@@ -118,7 +118,7 @@ public final class FileLinesSource
    * @param line 1-based number of that line
    */
   public record FileSplit(String path, boolean csv, byte[] header, long position, long line)
-      implements IteratorSourceSplit<RawRecord, LineIterator> {
+      implements IteratorSourceSplit<RawRecord, LineIterator>, java.io.Serializable {
 
     @Override
     public String splitId() {
