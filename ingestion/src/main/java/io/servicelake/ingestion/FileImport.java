@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.FileFormat;
@@ -344,6 +345,9 @@ public final class FileImport {
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
+    // Hadoop's shutdown hook reads its config through the job's class loader after the job ends:
+    // harmless, but without this Flink prints a scary "closed classloader" trace at exit.
+    conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     // No periodic checkpoints: the Iceberg committers commit once, when the input ends.
