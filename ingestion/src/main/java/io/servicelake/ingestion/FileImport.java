@@ -267,6 +267,18 @@ public final class FileImport {
       return Optional.of(
           "unknown format: name JSON Lines files *.jsonl (or .ndjson, .json) and CSV files *.csv");
     }
+    if (format.get() == Format.JSONL) {
+      try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        String first = lines.filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        if (first.equals("{") || first.equals("[")) {
+          return Optional.of(
+              "looks like one pretty-printed JSON document, not JSON Lines: write one event object"
+                  + " per line");
+        }
+      } catch (IOException | UncheckedIOException e) {
+        return Optional.of("cannot be read: " + e.getMessage());
+      }
+    }
     if (format.get() == Format.CSV) {
       try (var lines = Files.lines(file)) {
         Optional<String> header = lines.filter(l -> !l.isBlank()).findFirst();

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Load historical exports into raw.events through the same validation as the stream.",
       "PATH is a JSON Lines file (*.jsonl, *.ndjson, *.json: one event object per line), a CSV",
-      "file with a header of event field names (*.csv), or a directory of such files.",
+      "file with a header of event field names (*.csv), or a directory (its *.jsonl, *.ndjson",
+      "and *.csv files).",
       "Invalid rows go to raw.quarantine with file, line and reason, and are listed on stderr.",
       "A file whose content was imported before is skipped (ledger raw.imports, by SHA-256).",
       "Needs the running stack's catalog: ./servicelake quickstart --detach"
@@ -133,6 +134,16 @@ public final class ImportCommand implements Callable<Integer> {
     return failed > 0 ? 1 : 0;
   }
 
+  /**
+   * Whether a directory listing includes the file: {@code *.json} only when named explicitly, since
+   * a directory's {@code .json} files are usually single documents (such as the simulator's {@code
+   * ground-truth.json}), not JSON Lines.
+   */
+  static boolean exportInDirectory(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return FileImport.Format.of(file).isPresent() && !name.endsWith(".json");
+  }
+
   /** The files named, directories replaced by their importable files; argument errors exit 2. */
   List<Path> expand() throws IOException {
     CommandLine cli = spec.commandLine();
@@ -147,13 +158,13 @@ public final class ImportCommand implements Callable<Integer> {
           inside =
               listing
                   .filter(Files::isRegularFile)
-                  .filter(p -> FileImport.Format.of(p).isPresent())
+                  .filter(ImportCommand::exportInDirectory)
                   .sorted()
                   .toList();
         }
         if (inside.isEmpty()) {
           throw new CommandLine.ParameterException(
-              cli, "Directory " + path + " holds no *.jsonl, *.ndjson, *.json or *.csv file");
+              cli, "Directory " + path + " holds no *.jsonl, *.ndjson or *.csv file");
         }
         inside.forEach(p -> files.add(p.toAbsolutePath().normalize()));
       } else if (FileImport.Format.of(path).isEmpty()) {

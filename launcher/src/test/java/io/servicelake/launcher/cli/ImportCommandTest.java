@@ -2,11 +2,13 @@ package io.servicelake.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicelake.ingestion.FileImport;
 import io.servicelake.launcher.embedded.Ports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,6 +52,55 @@ class ImportCommandTest {
     Files.writeString(dir.resolve("notes.md"), "x");
     assertThat(run("import", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("holds no *.jsonl");
+  }
+
+  @Test
+  void directoriesContributeJsonLinesAndCsvButNotSingleJsonDocuments() {
+    assertThat(ImportCommand.exportInDirectory(Path.of("out/events.jsonl"))).isTrue();
+    assertThat(ImportCommand.exportInDirectory(Path.of("out/2023.csv"))).isTrue();
+    assertThat(ImportCommand.exportInDirectory(Path.of("out/ground-truth.json"))).isFalse();
+    assertThat(ImportCommand.exportInDirectory(Path.of("out/notes.md"))).isFalse();
+  }
+
+  @Test
+  void theReportListsEveryBadRowOnStderrAndFailsWhenAFileFailed() {
+    StringWriter reportOut = new StringWriter();
+    StringWriter reportErr = new StringWriter();
+    Path loaded = Path.of("/x/a.jsonl");
+    int code =
+        ImportCommand.report(
+            List.of(
+                new FileImport.FileReport(
+                    loaded,
+                    "ab",
+                    FileImport.Outcome.LOADED,
+                    7,
+                    2,
+                    List.of(
+                        new FileImport.BadRow(3, "MALFORMED_JSON", "not parseable as JSON"),
+                        new FileImport.BadRow(9, "MISSING_FIELD", "required property 'source'")),
+                    ""),
+                new FileImport.FileReport(
+                    Path.of("/x/b.csv"),
+                    "",
+                    FileImport.Outcome.FAILED,
+                    0,
+                    0,
+                    List.of(),
+                    "bad CSV header: header names column 'a' twice")),
+            new PrintWriter(reportOut, true),
+            new PrintWriter(reportErr, true));
+    assertThat(code).isEqualTo(1);
+    assertThat(reportOut.toString())
+        .contains("         7            2  /x/a.jsonl")
+        .contains("/x/b.csv: FAILED, bad CSV header")
+        .contains(
+            "Total: 7 rows loaded into raw.events, 2 quarantined in raw.quarantine; 0 file(s)"
+                + " skipped, 1 failed.");
+    assertThat(reportErr.toString())
+        .contains("/x/a.jsonl:3: MALFORMED_JSON not parseable as JSON")
+        .contains("/x/a.jsonl:9: MISSING_FIELD required property 'source'")
+        .contains("/x/b.csv: not imported: bad CSV header");
   }
 
   @Test
