@@ -376,7 +376,17 @@ public final class FileImport {
             new IcebergLakeSinks(lake, parallelism, commitProperties),
             new ExportDecoder())
         .build(env);
-    env.execute("servicelake-import");
+    try {
+      env.execute("servicelake-import");
+    } catch (Exception e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new IllegalStateException(
+          "The import job failed, nothing was committed (repeat the import once fixed): " + root,
+          e);
+    }
   }
 
   private static Long snapshotId(Table table) {

@@ -197,6 +197,37 @@ class ImportIT {
             });
   }
 
+  @Test
+  @Order(4)
+  void contentCommittedByARunThatDiedBeforeItsLedgerRowIsNotLoadedAgain() throws Exception {
+    // What a run killed between its data commit and its ledger row leaves behind: a raw.events
+    // commit whose summary names the file's hash, and no ledger row.
+    Path file =
+        Files.writeString(
+            dir.resolve("interrupted.jsonl"), new String(goodLine(), StandardCharsets.UTF_8));
+    catalog
+        .loadTable(TableIdentifier.of("raw", "events"))
+        .newAppend()
+        .set(FileImport.IMPORT_ID, "killed-run")
+        .set(FileImport.IMPORT_SHA256, "0".repeat(64) + "," + FileImport.sha256(file))
+        .commit();
+
+    Run run = importFiles(file);
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains(file.toAbsolutePath() + ": already imported by import killed-run")
+        .contains("ended before writing its ledger row");
+    assertThat(rows("events", file)).isEmpty();
+  }
+
+  private byte[] goodLine() throws Exception {
+    List<SimulatedEvent> events = new ArrayList<>();
+    new Simulator(SimulatorConfig.defaults(99L, 3, 0.0)).run(events::add);
+    return (new String(events.get(0).value(), StandardCharsets.UTF_8) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
   // --- fixtures -----------------------------------------------------------------------------
 
   private void writeFixtures() throws Exception {
