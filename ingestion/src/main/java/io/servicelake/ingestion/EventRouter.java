@@ -13,7 +13,12 @@ final class EventRouter extends ProcessFunction<RawRecord, ValidatedEvent> {
 
   static final OutputTag<Rejection> REJECTED = new OutputTag<>("rejected") {};
 
+  private final RecordDecoder decoder;
   private transient EventValidator validator;
+
+  EventRouter(RecordDecoder decoder) {
+    this.decoder = decoder;
+  }
 
   @Override
   public void open(OpenContext context) {
@@ -22,7 +27,12 @@ final class EventRouter extends ProcessFunction<RawRecord, ValidatedEvent> {
 
   @Override
   public void processElement(RawRecord record, Context context, Collector<ValidatedEvent> out) {
-    ValidationResult result = validator.validate(record.value());
+    RecordDecoder.Decoded decoded = decoder.decode(record);
+    if (decoded instanceof RecordDecoder.Decoded.Rejected rejected) {
+      context.output(REJECTED, new Rejection(record, rejected.code(), rejected.reason()));
+      return;
+    }
+    ValidationResult result = validator.validate(((RecordDecoder.Decoded.Json) decoded).value());
     if (result instanceof ValidationResult.Valid valid) {
       out.collect(
           new ValidatedEvent(

@@ -2,6 +2,7 @@ package io.servicelake.ingestion;
 
 import io.servicelake.schemas.TableSpec;
 import io.servicelake.transforms.config.LakeSettings;
+import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.DistributionMode;
@@ -15,10 +16,22 @@ public final class IcebergLakeSinks implements LakeSinks {
 
   private final LakeSettings lake;
   private final int writeParallelism;
+  private final Map<String, String> snapshotProperties;
 
   public IcebergLakeSinks(LakeSettings lake, int writeParallelism) {
+    this(lake, writeParallelism, Map.of());
+  }
+
+  /**
+   * @param snapshotProperties added to the summary of every snapshot these sinks commit, e.g. the
+   *     import id and file hashes of a {@link FileImport}, so the commit itself records what it
+   *     holds
+   */
+  public IcebergLakeSinks(
+      LakeSettings lake, int writeParallelism, Map<String, String> snapshotProperties) {
     this.lake = lake;
     this.writeParallelism = writeParallelism;
+    this.snapshotProperties = Map.copyOf(snapshotProperties);
   }
 
   @Override
@@ -38,6 +51,7 @@ public final class IcebergLakeSinks implements LakeSinks {
         // One writer per partition: each checkpoint writes one file per active partition.
         .distributionMode(DistributionMode.HASH)
         .uidPrefix("sink-" + spec.qualifiedName())
+        .setSnapshotProperties(snapshotProperties)
         .append();
   }
 }

@@ -1,5 +1,7 @@
 package io.servicelake.ingestion;
 
+import static java.util.Objects.requireNonNull;
+
 import io.servicelake.schemas.TableSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +32,20 @@ public final class IngestJob {
 
   private final Source<RawRecord, ?, ?> source;
   private final LakeSinks sinks;
+  private final RecordDecoder decoder;
 
   public IngestJob(Source<RawRecord, ?, ?> source, LakeSinks sinks) {
-    this.source = source;
-    this.sinks = sinks;
+    this(source, sinks, RecordDecoder.AS_IS);
+  }
+
+  /**
+   * @param decoder turns each record's value into event JSON before validation; {@link
+   *     RecordDecoder#AS_IS} for Kafka, {@link ExportDecoder} for imported files
+   */
+  public IngestJob(Source<RawRecord, ?, ?> source, LakeSinks sinks, RecordDecoder decoder) {
+    this.source = requireNonNull(source, "source");
+    this.sinks = requireNonNull(sinks, "sinks");
+    this.decoder = requireNonNull(decoder, "decoder");
   }
 
   public void build(StreamExecutionEnvironment env) {
@@ -42,7 +54,7 @@ public final class IngestJob {
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-events")
             .uid("source-kafka-events");
     SingleOutputStreamOperator<ValidatedEvent> validated =
-        raw.process(new EventRouter()).uid("validate").name("validate");
+        raw.process(new EventRouter(decoder)).uid("validate").name("validate");
     SingleOutputStreamOperator<ValidatedEvent> unique =
         validated
             .keyBy(ValidatedEvent::eventId)

@@ -45,7 +45,7 @@ public final class Stack implements AutoCloseable {
           stage.note("bootstrap servers " + kafka);
         }
       }
-      String warehouse = warehouseUri(config);
+      String warehouse = StackEndpoints.warehouse(config);
       String catalogUri;
       if (config.catalogUri().isPresent()) {
         catalogUri = config.catalogUri().get();
@@ -99,13 +99,6 @@ public final class Stack implements AutoCloseable {
     return config.trinoUrl().orElse("http://127.0.0.1:" + config.trinoPort());
   }
 
-  private static String warehouseUri(ServiceLakeConfig config) {
-    return config
-        .warehouseUri()
-        .orElse(config.dataDir().resolve("warehouse").toUri().toString())
-        .replaceAll("/+$", "");
-  }
-
   private static LakeSettings lakeSettings(
       ServiceLakeConfig config, String kafka, String catalogUri) {
     return new LakeSettings(
@@ -113,7 +106,7 @@ public final class Stack implements AutoCloseable {
         config.eventsTopic(),
         CATALOG_NAME,
         catalogUri,
-        warehouseUri(config),
+        StackEndpoints.warehouse(config),
         config.sparkMaster(),
         config.dataDir().resolve("flink/checkpoints").toUri().toString(),
         config.checkpointInterval());

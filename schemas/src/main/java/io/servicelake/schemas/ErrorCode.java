@@ -13,6 +13,8 @@ public enum ErrorCode {
   BAD_TIMESTAMP,
   NEGATIVE_VALUE,
   SCHEMA_VIOLATION,
+  /** An imported CSV row that cannot be read as one: wrong number of cells or broken quoting. */
+  MALFORMED_CSV,
   /** A second record with an event_id already ingested: kept here, never a second row. */
   DUPLICATE_EVENT_ID
 }

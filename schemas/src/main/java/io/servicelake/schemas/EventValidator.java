@@ -158,7 +158,12 @@ public final class EventValidator {
                   : ErrorCode.SCHEMA_VIOLATION;
           default -> ErrorCode.SCHEMA_VIOLATION;
         };
-    return new ValidationResult.Invalid(code, error.getMessage());
+    // Name the field: "string found, number expected" alone does not say where.
+    String location = String.valueOf(error.getInstanceLocation());
+    String message = error.getMessage();
+    boolean root = location.isEmpty() || location.equals("$") || location.equals("/");
+    return new ValidationResult.Invalid(
+        code, root || message.contains(location) ? message : location + ": " + message);
   }
 
   private static ValidationResult invalid(ErrorCode code, String reason) {

@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       StatusCommand.class,
       MaintainCommand.class,
-      BenchCommand.class,
       SimulateCommand.class,
+      ImportCommand.class,
+      BenchCommand.class,
       WeibullCommand.class,
       ForecastCommand.class
     },

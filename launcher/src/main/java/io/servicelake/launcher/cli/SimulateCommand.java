@@ -1,5 +1,9 @@
 package io.servicelake.launcher.cli;
 
+import io.servicelake.ingestion.EventProducer;
+import io.servicelake.ingestion.KafkaTopics;
+import io.servicelake.launcher.ServiceLakeConfig;
+import io.servicelake.launcher.StackEndpoints;
 import io.servicelake.transforms.sim.GroundTruth;
 import io.servicelake.transforms.sim.JsonLinesWriter;
 import io.servicelake.transforms.sim.SimulatedEvent;
@@ -20,6 +24,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,8 +36,10 @@ import picocli.CommandLine.Spec;
  * to stdout.
  *
  * <p>Where the records go is pluggable: the default {@link SinkFactory} writes JSON Lines files;
- * the launcher can pass a factory that produces to Kafka instead (the ground truth is always
- * written to {@code --out}).
+ * {@code --to-kafka} (or {@code --sink kafka}) produces them to the stack's events topic with the
+ * idempotent {@link EventProducer} instead. The ground truth is always written to {@code --out}.
+ * {@code --rate} caps the records per second for either sink, e.g. to watch a running quickstart
+ * ingest a live stream.
  */
 @Command(
     name = "simulate",
@@ -78,7 +85,32 @@ public final class SimulateCommand implements Callable<Integer> {
         };
       };
 
+  /** Where {@code --sink} sends the records. */
+  public enum SinkKind {
+    files,
+    kafka
+  }
+
   @Spec private CommandSpec spec;
+
+  @Mixin ConfigOptions configOptions = new ConfigOptions();
+
+  @Option(
+      names = "--sink",
+      paramLabel = "files|kafka",
+      description =
+          "Where records go: JSON Lines files in --out, or the Kafka topic kafka.topic of the"
+              + " configured stack (default: ${DEFAULT-VALUE}).")
+  SinkKind sink = SinkKind.files;
+
+  @Option(names = "--to-kafka", description = "Same as --sink kafka.")
+  boolean toKafka;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "N",
+      description = "At most N records per second; 0 = as fast as possible (default).")
+  double rate;
 
   @Option(
       names = "--seed",
@@ -127,7 +159,9 @@ public final class SimulateCommand implements Callable<Integer> {
     long days = config.end().getEpochSecond() / 86_400 - startDay;
     long started = System.nanoTime();
     GroundTruth truth;
-    try (Sink sink = sinkFactory.open(out, perType);
+    SinkFactory factory = kafka() ? kafkaFactory(configOptions.load()) : sinkFactory;
+    Throttle throttle = new Throttle(rate);
+    try (Sink sink = factory.open(out, perType);
         ProgressBar progress =
             new ProgressBarBuilder()
                 .setTaskName("simulate")
@@ -142,6 +176,7 @@ public final class SimulateCommand implements Callable<Integer> {
           new Simulator(config)
               .run(
                   event -> {
+                    throttle.acquire();
                     sink.accept(event);
                     // updating the bar is cheap but not free: every 4096 records is plenty
                     if ((++records[0] & 4095) == 0) {
@@ -172,8 +207,61 @@ public final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
+  private boolean kafka() {
+    return toKafka || sink == SinkKind.kafka;
+  }
+
+  /** Produces to the configured stack's events topic (created if missing). */
+  static SinkFactory kafkaFactory(ServiceLakeConfig config) {
+    return (outDir, perType) -> {
+      String bootstrap = StackEndpoints.kafka(config);
+      String topic = config.eventsTopic();
+      try {
+        KafkaTopics.ensure(bootstrap, topic, KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while creating topic " + topic, e);
+      }
+      EventProducer producer = new EventProducer(bootstrap, topic);
+      return new Sink() {
+        private boolean closed;
+
+        @Override
+        public void accept(SimulatedEvent event) {
+          producer.send(event);
+        }
+
+        @Override
+        public void close() {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          try {
+            producer.flush();
+          } finally {
+            producer.close();
+          }
+        }
+
+        @Override
+        public String describe() {
+          return "Kafka topic " + topic + " at " + bootstrap;
+        }
+      };
+    };
+  }
+
   private void validate() {
     CommandLine cli = spec.commandLine();
+    if (!(rate >= 0) || Double.isInfinite(rate)) {
+      throw new ParameterException(
+          cli, "--rate must be a number of records per second >= 0 (0 = unlimited), got " + rate);
+    }
+    if (kafka() && perType) {
+      throw new ParameterException(
+          cli, "--per-type splits files by event type; it does not apply to --sink kafka");
+    }
     if (units < 1) {
       throw new ParameterException(cli, "--units must be at least 1, got " + units);
     }

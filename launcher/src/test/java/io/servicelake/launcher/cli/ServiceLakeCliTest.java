@@ -23,7 +23,16 @@ class ServiceLakeCliTest {
   void everySubcommandHasHelp() {
     for (String command :
         new String[] {
-          "quickstart", "stop", "sql", "status", "maintain", "simulate", "weibull", "forecast"
+          "quickstart",
+          "stop",
+          "sql",
+          "status",
+          "maintain",
+          "simulate",
+          "import",
+          "bench",
+          "weibull",
+          "forecast"
         }) {
       assertThat(run(command, "--help")).as(command).isZero();
       assertThat(out.toString()).as(command).contains("Usage: servicelake " + command);

@@ -131,9 +131,38 @@ class SimulateCommandTest {
   }
 
   @Test
+  void kafkaFlagsAreCheckedBeforeAnythingRuns(@TempDir Path dir) {
+    Run perType = run(new SimulateCommand(), "--to-kafka", "--per-type", "--out", dir.toString());
+    assertThat(perType.exit()).isEqualTo(2);
+    assertThat(perType.err()).contains("--per-type").contains("does not apply to --sink kafka");
+
+    Run rate = run(new SimulateCommand(), "--rate", "-3", "--out", dir.toString());
+    assertThat(rate.exit()).isEqualTo(2);
+    assertThat(rate.err()).contains("--rate must be a number of records per second >= 0");
+
+    Run sink = run(new SimulateCommand(), "--sink", "s3", "--out", dir.toString());
+    assertThat(sink.exit()).isEqualTo(2);
+    assertThat(sink.err()).contains("--sink").contains("s3");
+  }
+
+  @Test
+  void rateCapsTheRecordsPerSecond(@TempDir Path dir) {
+    // 100 units give ~1,500 records: at 20,000/s that is at least ~75 ms; a lower bound only
+    long start = System.nanoTime();
+    Run run =
+        run(new SimulateCommand(), "--units", "100", "--rate", "20000", "--out", dir.toString());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(run.exit()).isZero();
+    long records = Long.parseLong(run.out().split(" ")[1]);
+    assertThat(seconds).isGreaterThanOrEqualTo((records - 1) / 20000.0);
+  }
+
+  @Test
   void helpIsAvailable() {
     Run help = run(new SimulateCommand(), "--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("--per-type", "--bad-share", "--seed", "--units", "--out");
+    assertThat(help.out())
+        .contains("--per-type", "--bad-share", "--seed", "--units", "--out")
+        .contains("--to-kafka", "--sink", "--rate");
   }
 }
