@@ -21,6 +21,17 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** Runs {@code servicelake ARGS} exactly as the script does, error handlers included. */
+  static CliRun servicelake(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = ServiceLakeCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   static String resource(String name) {
     try {
       return Path.of(CliRun.class.getResource("/cli/" + name).toURI()).toString();

@@ -11,47 +11,43 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Argument and environment errors of {@code import}; loading itself is covered by ImportIT. */
 class ImportCommandTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private CliRun last;
 
   private int run(String... args) {
-    CommandLine cli = ServiceLakeCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    last = CliRun.servicelake(args);
+    return last.exitCode();
   }
 
   @Test
   void withoutAPathItIsAUsageError() {
     assertThat(run("import")).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required parameter: 'PATH'");
+    assertThat(last.err()).contains("Missing required parameter: 'PATH'");
   }
 
   @Test
   void aMissingFileIsAUsageError() {
     assertThat(run("import", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("No such file or directory: ").contains("nope.jsonl");
+    assertThat(last.err()).contains("No such file or directory: ").contains("nope.jsonl");
   }
 
   @Test
   void anUnknownExtensionIsAUsageErrorNamingTheAcceptedOnes() throws Exception {
     Path file = Files.writeString(dir.resolve("events.txt"), "{}\n");
     assertThat(run("import", file.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("Cannot tell the format of").contains("*.jsonl", "*.csv");
+    assertThat(last.err()).contains("Cannot tell the format of").contains("*.jsonl", "*.csv");
   }
 
   @Test
   void aDirectoryWithoutExportsIsAUsageError() throws Exception {
     Files.writeString(dir.resolve("notes.md"), "x");
     assertThat(run("import", dir.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("holds no *.jsonl");
+    assertThat(last.err()).contains("holds no *.jsonl");
   }
 
   @Test
@@ -107,7 +103,7 @@ class ImportCommandTest {
   void parallelismMustBePositive() throws Exception {
     Path file = Files.writeString(dir.resolve("a.jsonl"), "{}\n");
     assertThat(run("import", "--parallelism", "0", file.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--parallelism must be at least 1, got 0");
+    assertThat(last.err()).contains("--parallelism must be at least 1, got 0");
   }
 
   @Test
@@ -123,7 +119,7 @@ class ImportCommandTest {
             "catalog.port=" + port,
             file.toString());
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString())
+    assertThat(last.err())
         .contains("No Iceberg REST catalog answers at http://127.0.0.1:" + port)
         .contains("./servicelake quickstart --detach");
   }
@@ -144,7 +140,7 @@ class ImportCommandTest {
             "--out",
             dir.resolve("out").toString());
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString())
+    assertThat(last.err())
         .contains("No Kafka answers at 127.0.0.1:" + port)
         .contains("./servicelake quickstart --detach");
   }
@@ -152,8 +148,8 @@ class ImportCommandTest {
   @Test
   void benchNeedsABenchmarkName() {
     assertThat(run("bench")).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing benchmark: try 'bench simulate'");
+    assertThat(last.err()).contains("Missing benchmark: try 'bench simulate'");
     assertThat(run("bench", "simulate", "--units", "0")).isEqualTo(2);
-    assertThat(err.toString()).contains("--units must be at least 1, got 0");
+    assertThat(last.err()).contains("--units must be at least 1, got 0");
   }
 }

@@ -2,21 +2,15 @@ package io.servicelake.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ServiceLakeCliTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private CliRun last;
 
   private int run(String... args) {
-    CommandLine cli = ServiceLakeCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    last = CliRun.servicelake(args);
+    return last.exitCode();
   }
 
   @Test
@@ -35,27 +29,27 @@ class ServiceLakeCliTest {
           "forecast"
         }) {
       assertThat(run(command, "--help")).as(command).isZero();
-      assertThat(out.toString()).as(command).contains("Usage: servicelake " + command);
+      assertThat(last.out()).as(command).contains("Usage: servicelake " + command);
     }
   }
 
   @Test
   void unknownSubcommandOrFlagExitsWithTwoAndUsage() {
     assertThat(run("quickstrat")).isEqualTo(2);
-    assertThat(err.toString()).contains("Unmatched argument").contains("Usage: servicelake");
+    assertThat(last.err()).contains("Unmatched argument").contains("Usage: servicelake");
     assertThat(run("quickstart", "--units", "many")).isEqualTo(2);
-    assertThat(err.toString()).contains("--units").contains("'many' is not an int");
+    assertThat(last.err()).contains("--units").contains("'many' is not an int");
   }
 
   @Test
   void noSubcommandIsAUsageError() {
     assertThat(run()).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing subcommand");
+    assertThat(last.err()).contains("Missing subcommand");
   }
 
   @Test
   void badConfigurationIsReportedWithExitTwo() {
     assertThat(run("stop", "--set", "trino.prt=1")).isEqualTo(2);
-    assertThat(err.toString()).contains("Configuration error: Unknown setting 'trino.prt'");
+    assertThat(last.err()).contains("Configuration error: Unknown setting 'trino.prt'");
   }
 }
