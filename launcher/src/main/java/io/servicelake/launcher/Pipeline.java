@@ -5,6 +5,7 @@ import io.servicelake.ingestion.IcebergTables;
 import io.servicelake.ingestion.KafkaIngestion;
 import io.servicelake.ingestion.KafkaTopics;
 import io.servicelake.ingestion.TopicOffsets;
+import io.servicelake.jobs.DateRange;
 import io.servicelake.jobs.MartBuilder;
 import io.servicelake.jobs.SparkSessions;
 import io.servicelake.transforms.config.LakeSettings;
@@ -12,6 +13,7 @@ import io.servicelake.transforms.sim.Simulator;
 import io.servicelake.transforms.sim.SimulatorConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
@@ -135,11 +137,25 @@ public final class Pipeline implements AutoCloseable {
 
   /** Builds every SQL model with Spark and prints a line per model. */
   public List<MartBuilder.ModelResult> buildMarts() {
-    try (Progress.Stage stage = progress.stage("Spark marts (" + lake.sparkMaster() + ")")) {
+    return buildMarts(Optional.empty());
+  }
+
+  /**
+   * Builds every SQL model; with a range, only the partitions it covers (widened by each model's
+   * look-back), so history outside it is never rewritten.
+   */
+  public List<MartBuilder.ModelResult> buildMarts(Optional<DateRange> range) {
+    try (Progress.Stage stage =
+        progress.stage(
+            "Spark marts ("
+                + lake.sparkMaster()
+                + range.map(r -> ", " + r.from() + " to " + r.to()).orElse("")
+                + ")")) {
       SparkSession spark = SparkSessions.create(lake, "servicelake-marts");
       try {
         return new MartBuilder(spark, lake)
             .buildAll(
+                range,
                 result ->
                     stage.note(
                         String.format(

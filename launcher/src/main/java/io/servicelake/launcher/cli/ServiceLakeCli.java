@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       StatusCommand.class,
       MaintainCommand.class,
+      BuildCommand.class,
       SimulateCommand.class,
       ImportCommand.class,
       BenchCommand.class,

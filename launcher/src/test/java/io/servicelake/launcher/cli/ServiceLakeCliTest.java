@@ -42,6 +42,16 @@ class ServiceLakeCliTest {
   }
 
   @Test
+  void buildMartsChecksItsDateRange() {
+    assertThat(run("build", "marts", "--from", "2025-01-01")).isEqualTo(2);
+    assertThat(last.err()).contains("--from and --to go together");
+    assertThat(run("build", "marts", "--from", "2025-02-01", "--to", "2025-01-01")).isEqualTo(2);
+    assertThat(last.err()).contains("is before --from");
+    assertThat(run("build", "marts", "--from", "1/2/2025", "--to", "2025-03-01")).isEqualTo(2);
+    assertThat(last.err()).contains("YYYY-MM-DD");
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     assertThat(run()).isEqualTo(2);
     assertThat(last.err()).contains("Missing subcommand");
