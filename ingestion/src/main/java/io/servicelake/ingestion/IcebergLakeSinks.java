@@ -4,6 +4,7 @@ import io.servicelake.schemas.TableSpec;
 import io.servicelake.transforms.config.LakeSettings;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
+import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.flink.sink.FlinkSink;
 
 /**
@@ -34,6 +35,8 @@ public final class IcebergLakeSinks implements LakeSinks {
     FlinkSink.forRowData(rows)
         .tableLoader(IcebergTables.tableLoader(lake, spec))
         .writeParallelism(writeParallelism)
+        // One writer per partition: each checkpoint writes one file per active partition.
+        .distributionMode(DistributionMode.HASH)
         .uidPrefix("sink-" + spec.qualifiedName())
         .append();
   }

@@ -38,6 +38,27 @@ public final class IcebergTables {
     return properties;
   }
 
+  /**
+   * Size and freshness of a table, from its current snapshot's summary (no data is read).
+   *
+   * @param lastCommit time of the current snapshot, or null for a table never written
+   */
+  public record TableStats(String table, long rows, long dataFiles, java.time.Instant lastCommit) {}
+
+  public static TableStats stats(org.apache.iceberg.catalog.Catalog catalog, TableIdentifier id) {
+    Table table = catalog.loadTable(id);
+    org.apache.iceberg.Snapshot snapshot = table.currentSnapshot();
+    if (snapshot == null) {
+      return new TableStats(id.toString(), 0, 0, null);
+    }
+    Map<String, String> summary = snapshot.summary();
+    return new TableStats(
+        id.toString(),
+        Long.parseLong(summary.getOrDefault("total-records", "0")),
+        Long.parseLong(summary.getOrDefault("total-data-files", "0")),
+        java.time.Instant.ofEpochMilli(snapshot.timestampMillis()));
+  }
+
   public static RESTCatalog openCatalog(LakeSettings lake) {
     RESTCatalog catalog = new RESTCatalog();
     catalog.setConf(new Configuration());

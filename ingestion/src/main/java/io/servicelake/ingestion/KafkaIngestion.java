@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -72,6 +73,9 @@ public final class KafkaIngestion {
         CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+    // Hadoop's JVM shutdown hook reads its config through the job's (closed) class loader; the
+    // leak check would turn that harmless read into a stack trace at every exit.
+    conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
     latestCheckpoint()

@@ -4,6 +4,7 @@ import io.servicelake.ingestion.EventProducer;
 import io.servicelake.ingestion.IcebergTables;
 import io.servicelake.ingestion.KafkaIngestion;
 import io.servicelake.ingestion.KafkaTopics;
+import io.servicelake.ingestion.TopicOffsets;
 import io.servicelake.jobs.MartBuilder;
 import io.servicelake.jobs.SparkSessions;
 import io.servicelake.transforms.config.LakeSettings;
@@ -11,21 +12,9 @@ import io.servicelake.transforms.sim.Simulator;
 import io.servicelake.transforms.sim.SimulatorConfig;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -63,20 +52,12 @@ public final class Pipeline implements AutoCloseable {
       }
       try (EventProducer producer =
               new EventProducer(lake.kafkaBootstrapServers(), lake.eventsTopic());
-          ProgressBar bar =
-              new ProgressBarBuilder()
-                  .setTaskName("producing")
-                  .setUnit(" events", 1)
-                  .setStyle(ProgressBarStyle.ASCII)
-                  .setInitialMax(-1)
-                  .setConsumer(
-                      new me.tongfei.progressbar.ConsoleProgressBarConsumer(progress.out()))
-                  .build()) {
+          Progress.Counter counter = progress.counter("producing", "events")) {
         new Simulator(simulation)
             .run(
                 event -> {
                   producer.send(event);
-                  bar.step();
+                  counter.step();
                 });
         producer.flush();
         stage.note(producer.sent() + " events produced");
@@ -148,11 +129,8 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private static long totalRecords(RESTCatalog catalog, String table) {
-    Table t = catalog.loadTable(TableIdentifier.of(LakeSettings.RAW_NAMESPACE, table));
-    Snapshot snapshot = t.currentSnapshot();
-    return snapshot == null
-        ? 0
-        : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0"));
+    return IcebergTables.stats(catalog, TableIdentifier.of(LakeSettings.RAW_NAMESPACE, table))
+        .rows();
   }
 
   /** Builds every SQL model with Spark and prints a line per model. */
@@ -177,28 +155,9 @@ public final class Pipeline implements AutoCloseable {
   }
 
   long recordsInTopic() throws Exception {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, lake.kafkaBootstrapServers());
-    try (Admin admin = Admin.create(props)) {
-      var description =
-          admin
-              .describeTopics(List.of(lake.eventsTopic()))
-              .allTopicNames()
-              .get()
-              .get(lake.eventsTopic());
-      Map<TopicPartition, OffsetSpec> request =
-          description.partitions().stream()
-              .collect(
-                  Collectors.toMap(
-                      p -> new TopicPartition(lake.eventsTopic(), p.partition()),
-                      p -> OffsetSpec.latest()));
-      var latest = admin.listOffsets(request).all().get();
-      request.replaceAll((tp, spec) -> OffsetSpec.earliest());
-      var earliest = admin.listOffsets(request).all().get();
-      return latest.entrySet().stream()
-          .mapToLong(e -> e.getValue().offset() - earliest.get(e.getKey()).offset())
-          .sum();
-    }
+    return TopicOffsets.records(
+        TopicOffsets.of(
+            lake.kafkaBootstrapServers(), lake.eventsTopic(), KafkaIngestion.CONSUMER_GROUP));
   }
 
   /** Stops the streaming job; its last checkpoint is retained for the next start. */

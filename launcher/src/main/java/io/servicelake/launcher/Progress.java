@@ -3,6 +3,10 @@ package io.servicelake.launcher;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Stage-by-stage progress on the console: what runs, for how long, and the total elapsed. */
 public final class Progress {
@@ -41,6 +45,51 @@ public final class Progress {
           (System.nanoTime() - stageStart) / 1e9);
       out.flush();
     }
+  }
+
+  /**
+   * Counts work items: a live progress bar on a terminal, a line every {@link Counter#LINE_EVERY}
+   * items otherwise (logs and CI).
+   */
+  public final class Counter implements AutoCloseable {
+    static final long LINE_EVERY = 10_000;
+    private final String unit;
+    private final ProgressBar bar;
+    private long count;
+
+    private Counter(String task, String unit) {
+      this.unit = unit;
+      this.bar =
+          System.console() == null
+              ? null
+              : new ProgressBarBuilder()
+                  .setTaskName(task)
+                  .setUnit(" " + unit, 1)
+                  .setStyle(ProgressBarStyle.ASCII)
+                  .setInitialMax(-1)
+                  .setConsumer(new ConsoleProgressBarConsumer(out))
+                  .build();
+    }
+
+    public void step() {
+      count++;
+      if (bar != null) {
+        bar.step();
+      } else if (count % LINE_EVERY == 0) {
+        out.printf(Locale.ROOT, "           … %,d %s%n", count, unit);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+
+  public Counter counter(String task, String unit) {
+    return new Counter(task, unit);
   }
 
   public Stage stage(String name) {

@@ -87,6 +87,10 @@ public record ServiceLakeConfig(
         values.put(key, properties.getProperty(key).strip());
       }
     }
+    // The conventional variable works too; SERVICELAKE_TRINO_JAVA_HOME wins when both are set.
+    if (env.containsKey("TRINO_JAVA_HOME")) {
+      values.put("trino.java-home", env.get("TRINO_JAVA_HOME").strip());
+    }
     for (String key : DEFAULTS.keySet()) {
       String envName = envName(key);
       if (env.containsKey(envName)) {

@@ -45,11 +45,7 @@ public final class Stack implements AutoCloseable {
           stage.note("bootstrap servers " + kafka);
         }
       }
-      String warehouse =
-          config
-              .warehouseUri()
-              .orElse(config.dataDir().resolve("warehouse").toUri().toString())
-              .replaceAll("/+$", "");
+      String warehouse = warehouseUri(config);
       String catalogUri;
       if (config.catalogUri().isPresent()) {
         catalogUri = config.catalogUri().get();
@@ -80,21 +76,47 @@ public final class Stack implements AutoCloseable {
           stage.note(trinoUrl + "  (log " + trino.log() + ")");
         }
       }
-      LakeSettings lake =
-          new LakeSettings(
-              kafka,
-              config.eventsTopic(),
-              CATALOG_NAME,
-              catalogUri,
-              warehouse,
-              config.sparkMaster(),
-              config.dataDir().resolve("flink/checkpoints").toUri().toString(),
-              config.checkpointInterval());
-      return new Stack(lake, trinoUrl, started);
+      return new Stack(lakeSettings(config, kafka, catalogUri), trinoUrl, started);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
     }
+  }
+
+  /**
+   * The lake of a stack that is already running (started by another quickstart, or a cluster):
+   * configured endpoints, else the embedded ones at their configured ports.
+   */
+  public static LakeSettings running(ServiceLakeConfig config) {
+    return lakeSettings(
+        config,
+        config.kafkaBootstrapServers().orElse("127.0.0.1:" + config.kafkaPort()),
+        config.catalogUri().orElse("http://127.0.0.1:" + config.catalogPort()));
+  }
+
+  /** Trino of a running stack: configured, else the embedded one's port. */
+  public static String runningTrinoUrl(ServiceLakeConfig config) {
+    return config.trinoUrl().orElse("http://127.0.0.1:" + config.trinoPort());
+  }
+
+  private static String warehouseUri(ServiceLakeConfig config) {
+    return config
+        .warehouseUri()
+        .orElse(config.dataDir().resolve("warehouse").toUri().toString())
+        .replaceAll("/+$", "");
+  }
+
+  private static LakeSettings lakeSettings(
+      ServiceLakeConfig config, String kafka, String catalogUri) {
+    return new LakeSettings(
+        kafka,
+        config.eventsTopic(),
+        CATALOG_NAME,
+        catalogUri,
+        warehouseUri(config),
+        config.sparkMaster(),
+        config.dataDir().resolve("flink/checkpoints").toUri().toString(),
+        config.checkpointInterval());
   }
 
   public LakeSettings lake() {

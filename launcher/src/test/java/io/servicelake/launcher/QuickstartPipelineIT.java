@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicelake.ingestion.EventProducer;
 import io.servicelake.launcher.cli.ExampleQueries;
 import io.servicelake.launcher.cli.SqlCommand;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.Ports;
+import io.servicelake.schemas.ErrorCode;
 import io.servicelake.transforms.sim.Defect;
 import io.servicelake.transforms.sim.SimulatedEvent;
 import io.servicelake.transforms.sim.Simulator;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +45,7 @@ class QuickstartPipelineIT {
     assertThat(expected.rejected()).as("the fixture must contain bad records").isPositive();
     assertThat(expected.duplicates()).as("and duplicates").isPositive();
 
-    int kafkaPort = twoFreePorts();
+    int kafkaPort = Ports.freePair();
     ServiceLakeConfig config =
         ServiceLakeConfig.load(
             Optional.empty(),
@@ -88,6 +91,21 @@ class QuickstartPipelineIT {
       for (String query : ExampleQueries.ALL) {
         assertThat(SqlCommand.query(trinoUrl, "test", query)).as(query).hasSizeGreaterThan(1);
       }
+      assertThat(quarantineByCode(trinoUrl))
+          .as("each kind of bad input is quarantined with its own reason")
+          .isEqualTo(expected.quarantineByCode());
+
+      // A replay of the whole topic (a producer re-sending everything) adds no event rows: every
+      // valid copy is quarantined as a duplicate, every bad one quarantined again.
+      try (EventProducer producer =
+          new EventProducer(stack.lake().kafkaBootstrapServers(), stack.lake().eventsTopic())) {
+        new Simulator(SIMULATION).run(producer::send);
+        producer.flush();
+      }
+      Pipeline.IngestCounts replayed = pipeline.awaitIngested(2 * records, Duration.ofMinutes(5));
+      assertThat(replayed.events()).isEqualTo(expected.uniqueValid());
+      assertThat(replayed.quarantined())
+          .isEqualTo(2 * (expected.rejected() + expected.duplicates()) + expected.uniqueValid());
     }
     assertThat(Ports.isOpen(Integer.parseInt(trinoUrl.replaceAll(".*:", ""))))
         .as("Trino is stopped with the stack")
@@ -102,7 +120,20 @@ class QuickstartPipelineIT {
       long rejected,
       long duplicates,
       long completedWorkOrders,
-      double labourMinutes) {}
+      double labourMinutes,
+      Map<String, Long> quarantineByCode) {}
+
+  private static Map<String, Long> quarantineByCode(String trinoUrl) throws Exception {
+    Map<String, Long> byCode = new TreeMap<>();
+    SqlCommand.query(
+            trinoUrl,
+            "test",
+            "SELECT error_code, count(*) FROM lake.raw.quarantine GROUP BY error_code")
+        .stream()
+        .skip(1)
+        .forEach(row -> byCode.put(row.get(0), Long.parseLong(row.get(1))));
+    return byCode;
+  }
 
   private static Expected expectedFromSimulator() {
     List<SimulatedEvent> events = new ArrayList<>();
@@ -112,7 +143,13 @@ class QuickstartPipelineIT {
         events.stream().filter(e -> e.defectKind().orElse(null) == Defect.DUPLICATE).count();
     long completed = 0;
     double labour = 0;
+    Map<String, Long> byCode = new TreeMap<>();
     for (SimulatedEvent event : events) {
+      event
+          .defectKind()
+          .map(
+              d -> d == Defect.DUPLICATE ? ErrorCode.DUPLICATE_EVENT_ID : d.expected().orElse(null))
+          .ifPresent(code -> byCode.merge(code.name(), 1L, Long::sum));
       boolean counted =
           !event.mustBeRejected() && event.defectKind().orElse(null) != Defect.DUPLICATE;
       if (counted && event.eventType().equals("workorder.completed")) {
@@ -127,7 +164,8 @@ class QuickstartPipelineIT {
         rejected,
         duplicates,
         completed,
-        labour);
+        labour,
+        byCode);
   }
 
   private static JsonNode parse(byte[] value) {
@@ -142,16 +180,5 @@ class QuickstartPipelineIT {
     List<List<String>> rows = SqlCommand.query(trinoUrl, "test", sql);
     assertThat(rows).as(sql).hasSize(2);
     return rows.get(1).get(0);
-  }
-
-  /** A port whose successor is free too: the embedded Kafka's controller takes port + 1. */
-  private static int twoFreePorts() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int port = Ports.free();
-      if (port < 65535 && !Ports.isOpen(port + 1)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no two consecutive free ports on loopback");
   }
 }

@@ -44,6 +44,14 @@ class ServiceLakeConfigTest {
   }
 
   @Test
+  void trinoJavaHomeComesFromTheConventionalVariable() {
+    ServiceLakeConfig config =
+        ServiceLakeConfig.load(
+            Optional.empty(), Map.of("TRINO_JAVA_HOME", "/opt/jdk-25"), Map.of());
+    assertThat(config.trinoJavaHome()).contains(Path.of("/opt/jdk-25"));
+  }
+
+  @Test
   void badSettingsSayWhatIsWrongAndHowToFixIt() throws Exception {
     assertThatThrownBy(
             () -> ServiceLakeConfig.load(Optional.empty(), Map.of(), Map.of("kafka.prot", "1")))

@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       QuickstartCommand.class,
       StopCommand.class,
       SqlCommand.class,
+      StatusCommand.class,
+      MaintainCommand.class,
+      BenchCommand.class,
       SimulateCommand.class,
       WeibullCommand.class,
       ForecastCommand.class

@@ -1,6 +1,7 @@
 package io.servicelake.launcher.cli;
 
 import io.servicelake.launcher.ServiceLakeConfig;
+import io.servicelake.launcher.Stack;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.JavaFinder;
 import io.servicelake.launcher.embedded.TrinoServer;
@@ -43,7 +44,7 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceLakeConfig config = configOptions.load();
-    String url = config.trinoUrl().orElse("http://127.0.0.1:" + config.trinoPort());
+    String url = Stack.runningTrinoUrl(config);
     if (statement == null) {
       return interactive(config, url);
     }
@@ -65,6 +66,9 @@ public final class SqlCommand implements Callable<Integer> {
     Process cli =
         new ProcessBuilder(
                 JavaFinder.trinoJava(config.trinoJavaHome()).toString(),
+                // The CLI's line editor loads a native library; allowed explicitly, without a
+                // warning.
+                "--enable-native-access=ALL-UNNAMED",
                 "-jar",
                 Artifacts.require(artifacts.trinoCli(), "The Trino CLI").toString(),
                 "--server",

@@ -45,6 +45,17 @@ public final class Ports {
     }
   }
 
+  /** A free port whose successor is free too (the embedded Kafka controller takes port + 1). */
+  public static int freePair() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = free();
+      if (port < 65535 && !isOpen(port + 1)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("No two consecutive free ports on loopback");
+  }
+
   /** Polls {@code condition} until true or the timeout passes. */
   public static boolean await(BooleanSupplier condition, Duration timeout, Duration every)
       throws InterruptedException {

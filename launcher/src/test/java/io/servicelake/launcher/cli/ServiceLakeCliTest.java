@@ -22,7 +22,9 @@ class ServiceLakeCliTest {
   @Test
   void everySubcommandHasHelp() {
     for (String command :
-        new String[] {"quickstart", "stop", "sql", "simulate", "weibull", "forecast"}) {
+        new String[] {
+          "quickstart", "stop", "sql", "status", "maintain", "simulate", "weibull", "forecast"
+        }) {
       assertThat(run(command, "--help")).as(command).isZero();
       assertThat(out.toString()).as(command).contains("Usage: servicelake " + command);
     }
