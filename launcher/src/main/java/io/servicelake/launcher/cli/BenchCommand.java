@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: print figures and write them as JSON.",
-    subcommands = {BenchIngestCommand.class})
+    subcommands = {BenchIngestCommand.class, BenchForecastCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       SimulateCommand.class,
       WeibullCommand.class,
-      ForecastCommand.class
+      ForecastCommand.class,
+      BuildCommand.class
     },
     footer = {
       "",
