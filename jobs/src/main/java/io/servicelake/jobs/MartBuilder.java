@@ -91,8 +91,26 @@ public final class MartBuilder {
 
   ModelResult build(SqlModel model, Optional<DateRange> range) {
     long start = System.nanoTime();
-    String table = physicalName(model.name());
-    Dataset<Row> output = spark.sql(render(model.sql()));
+    return write(model, spark.sql(render(model.sql())), range, start);
+  }
+
+  /**
+   * Writes a table computed by a Spark job (not by SQL) exactly as a model is written: created once
+   * with the doc's table and column comments, comments kept in step, rows replaced whole
+   * (unpartitioned doc) or by the partitions the output touches.
+   *
+   * @param doc the table's documentation, e.g. {@code SqlModels.jobTable("marts", name)}; its layer
+   *     is the namespace
+   */
+  public ModelResult publish(SqlModel doc, Dataset<Row> output) {
+    long start = System.nanoTime();
+    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + lake.catalogName() + "." + doc.layer());
+    return write(doc, output, Optional.empty(), start);
+  }
+
+  private ModelResult write(
+      SqlModel model, Dataset<Row> output, Optional<DateRange> range, long start) {
+    String table = lake.catalogName() + "." + model.layer() + "." + model.name();
     if (spark.catalog().tableExists(table) && !sameColumns(spark.table(table), output)) {
       // the model's definition changed: its history cannot be kept in the old shape
       spark.sql("DROP TABLE " + table);

@@ -33,7 +33,11 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: run one and print its figures (also written as JSON).",
-    subcommands = {BenchCommand.Simulate.class, BenchIngestCommand.class})
+    subcommands = {
+      BenchCommand.Simulate.class,
+      BenchIngestCommand.class,
+      BenchForecastCommand.class
+    })
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

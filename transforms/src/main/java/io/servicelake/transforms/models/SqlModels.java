@@ -18,6 +18,7 @@ import java.util.Set;
 public final class SqlModels {
 
   private static final String ROOT = "servicelake/models/";
+  private static final String JOBS_ROOT = "servicelake/jobs/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SqlModels() {}
@@ -52,10 +53,22 @@ public final class SqlModels {
   }
 
   static SqlModel load(String layer, String name) {
-    String sql = read(ROOT + layer + "/" + name + ".sql");
+    return fromDoc(layer, name, read(ROOT + layer + "/" + name + ".sql"), ROOT);
+  }
+
+  /**
+   * The documentation of a table written by a Spark job rather than by SQL ({@code
+   * servicelake/jobs/<layer>/<name>.json}, same format as a model's doc), as a model without SQL so
+   * that {@code MartBuilder} publishes its comments and {@code ModelTester} runs its data tests.
+   */
+  public static SqlModel jobTable(String layer, String name) {
+    return fromDoc(layer, name, "", JOBS_ROOT);
+  }
+
+  private static SqlModel fromDoc(String layer, String name, String sql, String root) {
     JsonNode doc;
     try {
-      doc = JSON.readTree(read(ROOT + layer + "/" + name + ".json"));
+      doc = JSON.readTree(read(root + layer + "/" + name + ".json"));
     } catch (IOException e) {
       throw new UncheckedIOException("Model doc " + name + ".json is not valid JSON", e);
     }
