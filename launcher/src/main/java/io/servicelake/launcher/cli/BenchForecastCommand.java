@@ -145,9 +145,9 @@ public final class BenchForecastCommand implements Callable<Integer> {
     SplittableRandom random = new SplittableRandom(0x5eed ^ id * 0x9E3779B97F4A7C15L);
     double occurrence = random.nextDouble(0.1, 0.9);
     double sizeMean = random.nextDouble(0, 3);
-    List<Double> history = new ArrayList<>(months);
+    Double[] history = new Double[months]; // a Row's array column: Java array or Scala Seq
     for (int t = 0; t < months; t++) {
-      history.add(random.nextDouble() < occurrence ? 1.0 + poisson(random, sizeMean) : 0.0);
+      history[t] = random.nextDouble() < occurrence ? 1.0 + poisson(random, sizeMean) : 0.0;
     }
     return RowFactory.create(
         "P-" + id, "STORE-" + (id % 20), id % 3 == 0 ? "in_house" : "SUP-" + (id % 7), history);

@@ -34,6 +34,20 @@ class ServiceLakeCliTest {
   }
 
   @Test
+  void lifeAndForecastJobsAndTheirBenchmarkHaveHelp() {
+    for (String[] command :
+        new String[][] {
+          {"build", "life"}, {"build", "forecast"}, {"bench", "forecast"},
+        }) {
+      String[] args = {command[0], command[1], "--help"};
+      assertThat(run(args)).as(String.join(" ", command)).isZero();
+      assertThat(out.toString()).contains("Usage: servicelake " + String.join(" ", command));
+    }
+    assertThat(run("build")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing job");
+  }
+
+  @Test
   void unknownSubcommandOrFlagExitsWithTwoAndUsage() {
     assertThat(run("quickstrat")).isEqualTo(2);
     assertThat(last.err()).contains("Unmatched argument").contains("Usage: servicelake");
