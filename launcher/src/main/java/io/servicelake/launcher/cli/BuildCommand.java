@@ -34,7 +34,7 @@ public final class BuildCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing target: choose one of " + spec.subcommands().keySet());
+        spec.commandLine(), "Missing job: choose one of " + spec.subcommands().keySet());
   }
 
   /** {@code servicelake build marts [--from D --to D]}. */

@@ -41,10 +41,10 @@ class ServiceLakeCliTest {
         }) {
       String[] args = {command[0], command[1], "--help"};
       assertThat(run(args)).as(String.join(" ", command)).isZero();
-      assertThat(out.toString()).contains("Usage: servicelake " + String.join(" ", command));
+      assertThat(last.out()).contains("Usage: servicelake " + String.join(" ", command));
     }
     assertThat(run("build")).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing job");
+    assertThat(last.err()).contains("Missing job");
   }
 
   @Test
