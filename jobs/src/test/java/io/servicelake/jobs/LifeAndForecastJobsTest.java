@@ -56,23 +56,7 @@ class LifeAndForecastJobsTest {
 
   @BeforeAll
   void simulateBuildAndRunJobs() {
-    SimulatorConfig base = SimulatorConfig.defaults(11L, UNITS, 0.0);
-    config =
-        new SimulatorConfig(
-            base.seed(),
-            base.units(),
-            base.shipStart(),
-            base.shipMonths(),
-            base.end(),
-            base.badEventShare(),
-            base.models(),
-            List.of("north"),
-            4,
-            3,
-            base.rates(),
-            base.sla(),
-            base.costs(),
-            base.surveyV2From());
+    config = SimulatorConfig.defaults(11L, UNITS, 0.0).withNetwork(List.of("north"), 4, 3);
     List<String> events = new ArrayList<>();
     new Simulator(config)
         .run(

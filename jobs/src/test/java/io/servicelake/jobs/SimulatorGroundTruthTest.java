@@ -36,23 +36,8 @@ class SimulatorGroundTruthTest {
 
   @BeforeAll
   void simulateAndBuild() throws Exception {
-    SimulatorConfig base = SimulatorConfig.defaults(7L, UNITS, 0.02);
     SimulatorConfig config =
-        new SimulatorConfig(
-            base.seed(),
-            base.units(),
-            base.shipStart(),
-            base.shipMonths(),
-            base.end(),
-            base.badEventShare(),
-            base.models(),
-            List.of("north"),
-            2,
-            4,
-            base.rates(),
-            base.sla(),
-            base.costs(),
-            base.surveyV2From());
+        SimulatorConfig.defaults(7L, UNITS, 0.02).withNetwork(List.of("north"), 2, 4);
     List<String> events = new ArrayList<>();
     GroundTruth groundTruth =
         new Simulator(config)

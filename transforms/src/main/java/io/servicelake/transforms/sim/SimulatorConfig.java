@@ -289,4 +289,24 @@ public record SimulatorConfig(
         costs,
         surveyV2From);
   }
+
+  /** The same history on another service network: regions, stations per region, technicians. */
+  public SimulatorConfig withNetwork(
+      List<String> newRegions, int newStationsPerRegion, int newTechniciansPerStation) {
+    return new SimulatorConfig(
+        seed,
+        units,
+        shipStart,
+        shipMonths,
+        end,
+        badEventShare,
+        models,
+        newRegions,
+        newStationsPerRegion,
+        newTechniciansPerStation,
+        rates,
+        sla,
+        costs,
+        surveyV2From);
+  }
 }
