@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Simulate.class,
       BenchIngestCommand.class,
+      BenchIngestProfileCommand.class,
       BenchForecastCommand.class
     })
 public final class BenchCommand implements Runnable {

@@ -37,7 +37,10 @@ class ServiceLakeCliTest {
   void lifeAndForecastJobsAndTheirBenchmarkHaveHelp() {
     for (String[] command :
         new String[][] {
-          {"build", "life"}, {"build", "forecast"}, {"bench", "forecast"},
+          {"build", "life"},
+          {"build", "forecast"},
+          {"bench", "forecast"},
+          {"bench", "ingest-profile"},
         }) {
       String[] args = {command[0], command[1], "--help"};
       assertThat(run(args)).as(String.join(" ", command)).isZero();
@@ -45,6 +48,8 @@ class ServiceLakeCliTest {
     }
     assertThat(run("build")).isEqualTo(2);
     assertThat(last.err()).contains("Missing job");
+    assertThat(run("bench", "ingest-profile", "--events", "10")).isEqualTo(2);
+    assertThat(last.err()).contains("--events must be >= 1000");
   }
 
   @Test
