@@ -66,11 +66,9 @@ class ExactlyOnceChaosIT {
       assertThat(counts.events()).isEqualTo(valid);
       assertThat(counts.quarantined()).isEqualTo(toQuarantine.get());
 
-      String trino = stack.trinoUrl();
       List<String> viaTrino =
           SqlCommand.query(
-                  trino,
-                  "test",
+                  stack.trino(),
                   "SELECT count(*), count(DISTINCT event_id), (SELECT count(*) FROM"
                       + " lake.raw.quarantine) FROM lake.raw.events")
               .get(1);
