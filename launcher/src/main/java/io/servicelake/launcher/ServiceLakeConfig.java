@@ -26,7 +26,14 @@ import java.util.TreeMap;
  * @param catalogUri external Iceberg REST catalog, or empty for the embedded one
  * @param warehouseUri warehouse root; empty means {@code file://<dataDir>/warehouse}
  * @param sparkMaster Spark master URL
- * @param trinoUrl external Trino (e.g. {@code http://trino:8080}), or empty for the embedded one
+ * @param trinoUrl external Trino (e.g. {@code https://trino:8443}), or empty for the embedded one
+ * @param trinoUser the Trino user the CLI's own queries run as ({@code sql}, {@code status}, bench)
+ * @param trinoPassword that user's password; empty: the embedded stack's generated one from {@code
+ *     <data-dir>/trino/passwords.properties}
+ * @param trinoTruststore PEM certificate or Java truststore that Trino's certificate must chain to;
+ *     empty: the embedded stack's self-signed certificate, or the JVM's default trust on a cluster
+ * @param trinoSslVerification {@code FULL} (certificate and host name), {@code CA} (certificate
+ *     only) or {@code NONE}
  */
 public record ServiceLakeConfig(
     Path dataDir,
@@ -41,7 +48,11 @@ public record ServiceLakeConfig(
     int trinoPort,
     Optional<Path> trinoJavaHome,
     Duration checkpointInterval,
-    int parallelism) {
+    int parallelism,
+    String trinoUser,
+    Optional<String> trinoPassword,
+    Optional<Path> trinoTruststore,
+    String trinoSslVerification) {
 
   /** Every key with its default; an empty default means "unset". */
   public static final Map<String, String> DEFAULTS =
@@ -57,6 +68,10 @@ public record ServiceLakeConfig(
           Map.entry("catalog.port", "18181"),
           Map.entry("trino.port", "18080"),
           Map.entry("trino.java-home", ""),
+          Map.entry("trino.user", "admin"),
+          Map.entry("trino.password", ""),
+          Map.entry("trino.truststore", ""),
+          Map.entry("trino.ssl-verification", "FULL"),
           Map.entry("flink.checkpoint-interval", "5s"),
           Map.entry("flink.parallelism", "2"));
 
@@ -147,11 +162,32 @@ public record ServiceLakeConfig(
         port(v, "trino.port"),
         optional(v.get("trino.java-home")).map(Path::of),
         duration(v, "flink.checkpoint-interval"),
-        positive(v, "flink.parallelism"));
+        positive(v, "flink.parallelism"),
+        required(v, "trino.user"),
+        optional(v.get("trino.password")),
+        optional(v.get("trino.truststore")).map(Path::of),
+        oneOf(v, "trino.ssl-verification", "FULL", "CA", "NONE"));
   }
 
   private static Optional<String> optional(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  private static String required(Map<String, String> v, String key) {
+    String value = v.get(key);
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(key + " must not be empty.");
+    }
+    return value;
+  }
+
+  private static String oneOf(Map<String, String> v, String key, String... allowed) {
+    String value = v.get(key).toUpperCase(Locale.ROOT);
+    if (!java.util.List.of(allowed).contains(value)) {
+      throw new ConfigException(
+          key + "='" + v.get(key) + "' is not one of " + String.join(", ", allowed) + ".");
+    }
+    return value;
   }
 
   private static int port(Map<String, String> v, String key) {

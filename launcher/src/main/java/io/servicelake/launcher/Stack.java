@@ -5,6 +5,7 @@ import io.servicelake.launcher.embedded.CatalogServer;
 import io.servicelake.launcher.embedded.EmbeddedKafka;
 import io.servicelake.launcher.embedded.ManagedProcess;
 import io.servicelake.launcher.embedded.TrinoServer;
+import io.servicelake.launcher.security.TrinoClient;
 import io.servicelake.transforms.config.LakeSettings;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,12 +20,12 @@ public final class Stack implements AutoCloseable {
   public static final String CATALOG_NAME = "lake";
 
   private final LakeSettings lake;
-  private final String trinoUrl;
+  private final TrinoClient trino;
   private final Deque<AutoCloseable> started;
 
-  private Stack(LakeSettings lake, String trinoUrl, Deque<AutoCloseable> started) {
+  private Stack(LakeSettings lake, TrinoClient trino, Deque<AutoCloseable> started) {
     this.lake = lake;
-    this.trinoUrl = trinoUrl;
+    this.trino = trino;
     this.started = started;
   }
 
@@ -58,12 +59,10 @@ public final class Stack implements AutoCloseable {
           stage.note(catalogUri + "  warehouse " + warehouse);
         }
       }
-      String trinoUrl;
-      if (config.trinoUrl().isPresent()) {
-        trinoUrl = config.trinoUrl().get();
-      } else {
+      TrinoClient trino = StackEndpoints.trino(config);
+      if (config.trinoUrl().isEmpty()) {
         try (Progress.Stage stage = progress.stage("Trino server with the Iceberg connector")) {
-          ManagedProcess trino =
+          ManagedProcess process =
               TrinoServer.start(
                   artifacts,
                   config.dataDir(),
@@ -71,12 +70,11 @@ public final class Stack implements AutoCloseable {
                   config.trinoPort(),
                   catalogUri,
                   CATALOG_NAME);
-          started.push(trino);
-          trinoUrl = "http://127.0.0.1:" + config.trinoPort();
-          stage.note(trinoUrl + "  (log " + trino.log() + ")");
+          started.push(process);
+          stage.note(trino.url() + "  (log " + process.log() + ")");
         }
       }
-      return new Stack(lakeSettings(config, kafka, catalogUri), trinoUrl, started);
+      return new Stack(lakeSettings(config, kafka, catalogUri), trino, started);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
@@ -96,7 +94,7 @@ public final class Stack implements AutoCloseable {
 
   /** Trino of a running stack: configured, else the embedded one's port. */
   public static String runningTrinoUrl(ServiceLakeConfig config) {
-    return config.trinoUrl().orElse("http://127.0.0.1:" + config.trinoPort());
+    return StackEndpoints.trino(config).url();
   }
 
   private static LakeSettings lakeSettings(
@@ -117,7 +115,12 @@ public final class Stack implements AutoCloseable {
   }
 
   public String trinoUrl() {
-    return trinoUrl;
+    return trino.url();
+  }
+
+  /** Trino of this stack as {@code trino.user}; {@code trino().as("analyst")} for another user. */
+  public TrinoClient trino() {
+    return trino;
   }
 
   @Override

@@ -1,12 +1,15 @@
 package io.servicelake.launcher;
 
 import io.servicelake.launcher.embedded.Ports;
+import io.servicelake.launcher.embedded.TrinoServer;
+import io.servicelake.launcher.security.TrinoClient;
 import io.servicelake.transforms.config.LakeSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where a running stack answers, for commands that attach to it rather than start it ({@code
@@ -58,6 +61,35 @@ public final class StackEndpoints {
               + START_HINT.formatted("catalog.uri"));
     }
     return uri;
+  }
+
+  /**
+   * Trino: {@code trino.url} with the configured user, password and truststore, else the embedded
+   * server (HTTPS on loopback, its self-signed certificate, passwords from the data directory).
+   * Does not check that it answers: {@link TrinoClient#answers()} does.
+   */
+  public static TrinoClient trino(ServiceLakeConfig config) {
+    if (config.trinoUrl().isPresent()) {
+      return new TrinoClient(
+          config.trinoUrl().get().replaceAll("/+$", ""),
+          config.trinoUser(),
+          config.trinoPassword(),
+          Optional.empty(),
+          config.trinoTruststore(),
+          config.trinoSslVerification(),
+          Stack.CATALOG_NAME);
+    }
+    TrinoClient embedded =
+        TrinoServer.client(
+            config.dataDir(), config.trinoPort(), config.trinoUser(), Stack.CATALOG_NAME);
+    return new TrinoClient(
+        embedded.url(),
+        config.trinoUser(),
+        config.trinoPassword(),
+        embedded.passwordsFile(),
+        config.trinoTruststore().or(embedded::truststore),
+        config.trinoSslVerification(),
+        Stack.CATALOG_NAME);
   }
 
   /** Lake settings for a command that uses the catalog but neither Kafka nor checkpoints. */

@@ -68,12 +68,10 @@ class ExactlyOnceChaosIT {
       assertThat(counts.events()).isEqualTo(valid);
       assertThat(counts.quarantined()).isEqualTo(toQuarantine.get());
 
-      String trino = stack.trinoUrl();
       String allEvents = EventTables.unionAll(EventCatalog.load(), "lake", "event_id");
       List<String> viaTrino =
           SqlCommand.query(
-                  trino,
-                  "test",
+                  stack.trino(),
                   "SELECT count(*), count(DISTINCT event_id), (SELECT count(*) FROM"
                       + " lake.raw.quarantine) FROM ("
                       + allEvents

@@ -9,6 +9,7 @@ import io.servicelake.launcher.cli.ExampleQueries;
 import io.servicelake.launcher.cli.SqlCommand;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.Ports;
+import io.servicelake.launcher.security.TrinoClient;
 import io.servicelake.schemas.ErrorCode;
 import io.servicelake.schemas.EventCatalog;
 import io.servicelake.schemas.EventTables;
@@ -49,10 +50,10 @@ class QuickstartPipelineIT {
     ServiceLakeConfig config = ServiceLakeConfig.throwaway(dataDir, "2s");
     int kafkaPort = config.kafkaPort();
     Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream(), true));
-    String trinoUrl;
+    TrinoClient trino;
     try (Stack stack = Stack.start(config, Artifacts.fromSystemProperty(), progress);
         Pipeline pipeline = new Pipeline(stack.lake(), 2, progress)) {
-      trinoUrl = stack.trinoUrl();
+      trino = stack.trino();
       long records = pipeline.produceDemoEvents(SIMULATION);
       assertThat(records).isEqualTo(expected.records());
       pipeline.startIngestion();
@@ -61,30 +62,29 @@ class QuickstartPipelineIT {
       pipeline.buildMarts();
 
       String allEvents = EventTables.unionAll(EventCatalog.load(), "lake", "event_id");
-      assertThat(single(trinoUrl, "SELECT count(*) FROM (" + allEvents + ")"))
+      assertThat(single(trino, "SELECT count(*) FROM (" + allEvents + ")"))
           .isEqualTo(Long.toString(expected.uniqueValid()));
-      assertThat(single(trinoUrl, "SELECT count(DISTINCT event_id) FROM (" + allEvents + ")"))
+      assertThat(single(trino, "SELECT count(DISTINCT event_id) FROM (" + allEvents + ")"))
           .isEqualTo(Long.toString(expected.uniqueValid()));
-      assertThat(single(trinoUrl, "SELECT count(*) FROM lake.raw.quarantine"))
+      assertThat(single(trino, "SELECT count(*) FROM lake.raw.quarantine"))
           .isEqualTo(Long.toString(expected.rejected() + expected.duplicates()));
       assertThat(
               single(
-                  trinoUrl,
+                  trino,
                   "SELECT count(*) FROM lake.raw.quarantine WHERE error_code = 'DUPLICATE_EVENT_ID'"))
           .isEqualTo(Long.toString(expected.duplicates()));
-      assertThat(single(trinoUrl, "SELECT sum(work_orders) FROM lake.marts.fct_workorders_daily"))
+      assertThat(single(trino, "SELECT sum(work_orders) FROM lake.marts.fct_workorders_daily"))
           .isEqualTo(Long.toString(expected.completedWorkOrders()));
       double labour =
           Double.parseDouble(
               single(
-                  trinoUrl,
-                  "SELECT sum(total_labour_minutes) FROM lake.marts.fct_workorders_daily"));
+                  trino, "SELECT sum(total_labour_minutes) FROM lake.marts.fct_workorders_daily"));
       assertThat(labour)
           .isCloseTo(expected.labourMinutes(), org.assertj.core.data.Offset.offset(1e-6));
       for (String query : ExampleQueries.ALL) {
-        assertThat(SqlCommand.query(trinoUrl, "test", query)).as(query).hasSizeGreaterThan(1);
+        assertThat(SqlCommand.query(trino, query)).as(query).hasSizeGreaterThan(1);
       }
-      assertThat(quarantineByCode(trinoUrl))
+      assertThat(quarantineByCode(trino))
           .as("each kind of bad input is quarantined with its own reason")
           .isEqualTo(expected.quarantineByCode());
 
@@ -100,9 +100,7 @@ class QuickstartPipelineIT {
       assertThat(replayed.quarantined())
           .isEqualTo(2 * (expected.rejected() + expected.duplicates()) + expected.uniqueValid());
     }
-    assertThat(Ports.isOpen(Integer.parseInt(trinoUrl.replaceAll(".*:", ""))))
-        .as("Trino is stopped with the stack")
-        .isFalse();
+    assertThat(Ports.isOpen(trino.port())).as("Trino is stopped with the stack").isFalse();
     assertThat(Ports.isOpen(kafkaPort)).as("Kafka is stopped with the stack").isFalse();
   }
 
@@ -116,12 +114,10 @@ class QuickstartPipelineIT {
       double labourMinutes,
       Map<String, Long> quarantineByCode) {}
 
-  private static Map<String, Long> quarantineByCode(String trinoUrl) throws Exception {
+  private static Map<String, Long> quarantineByCode(TrinoClient trino) throws Exception {
     Map<String, Long> byCode = new TreeMap<>();
     SqlCommand.query(
-            trinoUrl,
-            "test",
-            "SELECT error_code, count(*) FROM lake.raw.quarantine GROUP BY error_code")
+            trino, "SELECT error_code, count(*) FROM lake.raw.quarantine GROUP BY error_code")
         .stream()
         .skip(1)
         .forEach(row -> byCode.put(row.get(0), Long.parseLong(row.get(1))));
@@ -169,8 +165,8 @@ class QuickstartPipelineIT {
     }
   }
 
-  private static String single(String trinoUrl, String sql) throws Exception {
-    List<List<String>> rows = SqlCommand.query(trinoUrl, "test", sql);
+  private static String single(TrinoClient trino, String sql) throws Exception {
+    List<List<String>> rows = SqlCommand.query(trino, sql);
     assertThat(rows).as(sql).hasSize(2);
     return rows.get(1).get(0);
   }

@@ -5,7 +5,6 @@ import io.servicelake.ingestion.KafkaTopics;
 import io.servicelake.launcher.Pipeline;
 import io.servicelake.launcher.Progress;
 import io.servicelake.launcher.Stack;
-import io.servicelake.launcher.cli.SqlCommand;
 import io.servicelake.transforms.config.LakeSettings;
 import io.servicelake.transforms.sim.SimulatedEvent;
 import io.servicelake.transforms.sim.Simulator;
@@ -151,12 +150,12 @@ public final class IngestBenchmark {
         long deadline = sent + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
           List<List<String>> rows =
-              SqlCommand.query(
-                  stack.trinoUrl(),
-                  "bench",
-                  "SELECT count(*) FROM lake.raw.workorder_completed WHERE event_id = '"
-                      + id
-                      + "'");
+              stack
+                  .trino()
+                  .query(
+                      "SELECT count(*) FROM lake.raw.workorder_completed WHERE event_id = '"
+                          + id
+                          + "'");
           if (!rows.get(1).get(0).equals("0")) {
             latencies.add((System.nanoTime() - sent) / 1e6);
             break;

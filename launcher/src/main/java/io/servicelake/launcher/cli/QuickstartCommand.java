@@ -6,6 +6,9 @@ import io.servicelake.launcher.ServiceLakeConfig;
 import io.servicelake.launcher.Stack;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.ManagedProcess;
+import io.servicelake.launcher.embedded.TrinoServer;
+import io.servicelake.launcher.security.AccessRules;
+import io.servicelake.launcher.security.TrinoClient;
 import io.servicelake.transforms.sim.SimulatorConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -116,20 +119,31 @@ public final class QuickstartCommand implements Callable<Integer> {
       // The shutdown hook stops everything started so far; the message says what failed.
       throw e;
     }
-    printBanner(progress, stack.trinoUrl());
+    printBanner(progress, stack.trino(), config);
     Files.writeString(run.resolve(READY_FILE), stack.trinoUrl());
     progress.line("Ingestion keeps running. Press Ctrl-C to stop (or ./servicelake stop).");
     stopped.await();
     return 0;
   }
 
-  static void printBanner(Progress progress, String trinoUrl) {
+  static void printBanner(Progress progress, TrinoClient trino, ServiceLakeConfig config) {
     progress.line("");
     progress.line(READY_BANNER + " Total " + progress.elapsed().toSeconds() + " s.");
-    progress.line("  Trino:        " + trinoUrl + "   (catalog 'lake', any user name)");
-    progress.line(
-        "  JDBC:         jdbc:trino://" + trinoUrl.replaceFirst("^https?://", "") + "/lake");
-    progress.line("  SQL prompt:   ./servicelake sql");
+    progress.line("  Trino:        " + trino.url() + "   (catalog 'lake', HTTPS + password)");
+    progress.line("  JDBC:         " + trino.jdbcUrl());
+    if (config.trinoUrl().isEmpty()) {
+      progress.line(
+          "  Users:        "
+              + String.join(", ", AccessRules.load().userNames())
+              + "   (who sees what: README, 'Secure Trino')");
+      progress.line(
+          "  Passwords:    "
+              + TrinoServer.passwordsFile(config.dataDir())
+              + "   (generated on first start, owner-only)");
+      progress.line("  Certificate:  " + TrinoServer.certificate(config.dataDir()));
+      progress.line("  Connection:   " + TrinoServer.connectionFile(config.dataDir()));
+    }
+    progress.line("  SQL prompt:   ./servicelake sql [--user analyst]");
     progress.line("  Try:");
     for (String query : ExampleQueries.ALL) {
       progress.line("    ./servicelake sql \"" + query + "\"");

@@ -1,20 +1,15 @@
 package io.servicelake.launcher.cli;
 
 import io.servicelake.launcher.ServiceLakeConfig;
-import io.servicelake.launcher.Stack;
+import io.servicelake.launcher.StackEndpoints;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.JavaFinder;
-import io.servicelake.launcher.embedded.TrinoServer;
+import io.servicelake.launcher.security.TrinoClient;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +21,9 @@ import picocli.CommandLine.Parameters;
     name = "sql",
     mixinStandardHelpOptions = true,
     description = {
-      "Query the running stack through Trino (catalog 'lake').",
+      "Query the running stack through Trino (catalog 'lake') over HTTPS as a Trino user",
+      "(default trino.user = admin; the embedded stack's passwords are generated on first start",
+      "into <data-dir>/trino/passwords.properties, read from there).",
       "Without a statement: opens the interactive Trino CLI.",
       "With one: runs it and prints the result as a table, e.g.",
       "  ./servicelake sql \"SELECT region, sum(work_orders) FROM marts.fct_workorders_daily GROUP BY 1\""
@@ -35,8 +32,12 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions configOptions;
 
-  @Option(names = "--user", description = "Trino user (default: ${DEFAULT-VALUE}).")
-  String user = "servicelake";
+  @Option(
+      names = "--user",
+      description =
+          "Trino user: admin, analyst, engineering, finance, planner, manager_north"
+              + " (default: the trino.user setting, admin).")
+  String user;
 
   @Parameters(arity = "0..1", paramLabel = "STATEMENT", description = "One SQL statement.")
   String statement;
@@ -44,68 +45,72 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceLakeConfig config = configOptions.load();
-    String url = Stack.runningTrinoUrl(config);
+    TrinoClient trino = StackEndpoints.trino(config);
+    if (user != null) {
+      trino = trino.as(user);
+    }
     if (statement == null) {
-      return interactive(config, url);
+      return interactive(config, trino);
     }
     try {
-      print(query(url, user, statement), System.out);
+      print(trino.query(statement), System.out);
       return 0;
     } catch (SQLException e) {
       System.err.println("Query failed: " + e.getMessage());
-      if (!TrinoServer.answers(url)) {
+      if (!trino.as(trino.defaultUser()).answers() && !e.getMessage().contains("password")) {
         System.err.println(
-            "Trino does not answer at " + url + ". Start the stack: ./servicelake quickstart");
+            "Trino does not answer at "
+                + trino.url()
+                + " as "
+                + trino.defaultUser()
+                + ". Start the stack: ./servicelake quickstart");
       }
       return 1;
     }
   }
 
-  private int interactive(ServiceLakeConfig config, String url) throws Exception {
+  private int interactive(ServiceLakeConfig config, TrinoClient trino) throws Exception {
     Artifacts artifacts = Artifacts.fromSystemProperty();
-    Process cli =
-        new ProcessBuilder(
-                JavaFinder.trinoJava(config.trinoJavaHome()).toString(),
-                // The CLI's line editor loads a native library; allowed explicitly, without a
-                // warning.
-                "--enable-native-access=ALL-UNNAMED",
-                "-jar",
-                Artifacts.require(artifacts.trinoCli(), "The Trino CLI").toString(),
-                "--server",
-                url,
-                "--catalog",
-                "lake",
-                "--user",
-                user)
-            .inheritIO()
-            .start();
-    return cli.waitFor();
+    List<String> command = new ArrayList<>();
+    command.add(JavaFinder.trinoJava(config.trinoJavaHome()).toString());
+    // The CLI's line editor loads a native library; allowed explicitly, without a warning.
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-jar");
+    command.add(Artifacts.require(artifacts.trinoCli(), "The Trino CLI").toString());
+    command.addAll(cliArguments(trino));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    // The CLI reads the password from TRINO_PASSWORD (never from its command line, where ps shows
+    // it); without one it prompts.
+    Optional<String> password = trino.password(trino.defaultUser());
+    password.ifPresent(p -> builder.environment().put("TRINO_PASSWORD", p));
+    return builder.start().waitFor();
   }
 
-  /** Runs one statement; the first row holds the column names. */
-  public static List<List<String>> query(String trinoUrl, String user, String sql)
-      throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", user);
-    try (Connection connection = DriverManager.getConnection(TrinoServer.jdbcUrl(trinoUrl), props);
-        Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      ResultSetMetaData meta = rs.getMetaData();
-      List<List<String>> rows = new ArrayList<>();
-      List<String> header = new ArrayList<>();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        header.add(meta.getColumnLabel(i));
+  /** The Trino CLI's arguments for {@code trino}: server, catalog, user, TLS trust. */
+  public static List<String> cliArguments(TrinoClient trino) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server",
+                trino.url(),
+                "--catalog",
+                trino.catalog(),
+                "--user",
+                trino.defaultUser()));
+    if (trino.tls()) {
+      args.add("--password");
+      if (trino.sslVerification().equals("NONE")) {
+        args.add("--insecure");
+      } else {
+        trino.truststore().ifPresent(t -> args.addAll(List.of("--truststore-path", t.toString())));
       }
-      rows.add(header);
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          row.add(String.valueOf(rs.getObject(i)));
-        }
-        rows.add(row);
-      }
-      return rows;
     }
+    return args;
+  }
+
+  /** Runs one statement as {@code trino}'s user; the first row holds the column names. */
+  public static List<List<String>> query(TrinoClient trino, String sql) throws SQLException {
+    return trino.query(sql);
   }
 
   /** Prints rows (header first) as an aligned text table. */

@@ -5,7 +5,8 @@ import io.servicelake.ingestion.KafkaIngestion;
 import io.servicelake.ingestion.TopicOffsets;
 import io.servicelake.launcher.ServiceLakeConfig;
 import io.servicelake.launcher.Stack;
-import io.servicelake.launcher.embedded.TrinoServer;
+import io.servicelake.launcher.StackEndpoints;
+import io.servicelake.launcher.security.TrinoClient;
 import io.servicelake.transforms.config.LakeSettings;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -80,18 +81,21 @@ public final class StatusCommand implements Callable<Integer> {
       }
     }
 
-    String trinoUrl = Stack.runningTrinoUrl(config);
-    if (TrinoServer.answers(trinoUrl)) {
+    TrinoClient trino = StackEndpoints.trino(config);
+    if (trino.answers()) {
       out.println("Quarantine by error code:");
       List<List<String>> rows =
-          SqlCommand.query(
-              trinoUrl,
-              "servicelake",
+          trino.query(
               "SELECT error_code, count(*) AS records FROM lake.raw.quarantine"
                   + " GROUP BY error_code ORDER BY 2 DESC");
       rows.stream().skip(1).forEach(r -> out.printf("  %-24s %s%n", r.get(0), r.get(1)));
     } else {
-      out.println("Trino does not answer at " + trinoUrl + ": quarantine breakdown skipped.");
+      out.println(
+          "Trino does not answer at "
+              + trino.url()
+              + " as "
+              + trino.defaultUser()
+              + ": quarantine breakdown skipped.");
     }
     return 0;
   }

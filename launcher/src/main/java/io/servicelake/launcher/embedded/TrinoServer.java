@@ -1,33 +1,82 @@
 package io.servicelake.launcher.embedded;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.servicelake.launcher.security.AccessRules;
+import io.servicelake.launcher.security.Credentials;
+import io.servicelake.launcher.security.SelfSignedTls;
+import io.servicelake.launcher.security.TrinoClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A real Trino server (coordinator that also runs tasks) from the tarball the build unpacked, with
  * the Iceberg connector pointed at the lake's REST catalog. It runs on a JDK ≥ 24 in its own
- * process; its configuration lives under {@code <dataDir>/trino/etc}.
+ * process; its state lives under {@code <dataDir>/trino}.
+ *
+ * <p>Secure by default: HTTPS only (self-signed certificate made on first start), password
+ * authentication against bcrypt hashes of generated passwords, and file-based access control
+ * generated from {@link AccessRules}. Plain HTTP is off entirely — not even on loopback — because
+ * Trino authenticates an HTTP request by its user header alone: any local process could claim to be
+ * {@code admin} and bypass every row filter and mask.
  */
 public final class TrinoServer {
 
   private TrinoServer() {}
 
-  /** JDBC URL of a Trino server at {@code httpUrl} with catalog {@code lake}. */
-  public static String jdbcUrl(String httpUrl) {
-    return "jdbc:trino://" + httpUrl.replaceFirst("^https?://", "") + "/lake";
+  /** Where the embedded server keeps its configuration, TLS material and passwords. */
+  public static Path home(Path dataDir) {
+    return dataDir.resolve("trino");
   }
+
+  /** The generated clear passwords, {@code user=password}, owner-only. */
+  public static Path passwordsFile(Path dataDir) {
+    return home(dataDir).resolve("passwords.properties");
+  }
+
+  /** The server's self-signed certificate (PEM): what clients trust. */
+  public static Path certificate(Path dataDir) {
+    return home(dataDir).resolve("tls/trino.pem");
+  }
+
+  /** Connection facts for other processes (notebooks, scripts): see {@link #writeConnection}. */
+  public static Path connectionFile(Path dataDir) {
+    return home(dataDir).resolve("connection.json");
+  }
+
+  /** The writable mount of catalog {@code catalog}, visible to admins only. */
+  public static String adminCatalog(String catalog) {
+    return catalog + "_admin";
+  }
+
+  /** URL of the embedded server on {@code port}. */
+  public static String url(int port) {
+    return "https://127.0.0.1:" + port;
+  }
+
+  /** A client of the embedded server of {@code dataDir}, as {@code user}. */
+  public static TrinoClient client(Path dataDir, int port, String user, String catalog) {
+    return new TrinoClient(
+        url(port),
+        user,
+        Optional.empty(),
+        Optional.of(passwordsFile(dataDir)),
+        Optional.of(certificate(dataDir)),
+        "FULL",
+        catalog);
+  }
+
+  /** Plugins the lake uses; not every plugin of the core tarball loads on its own. */
+  static final List<String> PLUGINS = List.of("iceberg", "password-authenticators");
 
   public static ManagedProcess start(
       Artifacts artifacts,
@@ -40,8 +89,14 @@ public final class TrinoServer {
     Path java = JavaFinder.trinoJava(javaHome);
     Path trinoHome = Artifacts.require(artifacts.trinoHome(), "The Trino server");
     Ports.requireFree(port, "Trino", "trino.port");
-    Path etc = dataDir.resolve("trino/etc");
-    writeConfig(etc, dataDir.resolve("trino/var"), trinoHome, port, catalogUri, catalogName);
+    Path etc = home(dataDir).resolve("etc");
+    AccessRules rules = AccessRules.load();
+    SelfSignedTls tls =
+        SelfSignedTls.ensure(home(dataDir).resolve("tls"), java.resolveSibling("keytool"));
+    Credentials.writeTrinoPasswordFile(
+        etc.resolve("password.db"), Credentials.ensure(passwordsFile(dataDir), rules.userNames()));
+    writeConfig(
+        etc, home(dataDir).resolve("var"), trinoHome, port, catalogUri, catalogName, tls, rules);
 
     List<String> command = new ArrayList<>();
     command.add(java.toString());
@@ -67,13 +122,13 @@ public final class TrinoServer {
             "trino",
             command,
             Map.of(),
-            dataDir.resolve("trino/var"),
+            home(dataDir).resolve("var"),
             dataDir.resolve("logs"),
             dataDir.resolve("run"));
-    String url = "http://127.0.0.1:" + port;
+    TrinoClient admin = client(dataDir, port, rules.admin(), catalogName);
     boolean ready =
         Ports.await(
-            () -> !process.isAlive() || answers(url),
+            () -> !process.isAlive() || admin.answers(),
             Duration.ofSeconds(180),
             Duration.ofSeconds(1));
     process.requireAlive();
@@ -82,71 +137,164 @@ public final class TrinoServer {
       throw new IllegalStateException(
           "Trino did not answer SELECT 1 within 180 s; see " + process.log());
     }
+    writeConnection(dataDir, admin, rules);
     return process;
   }
 
-  /** True once Trino runs queries (it refuses them for a few seconds after the port opens). */
-  public static boolean answers(String httpUrl) {
-    Properties props = new Properties();
-    props.setProperty("user", "servicelake");
-    try (Connection connection = DriverManager.getConnection(jdbcUrl(httpUrl), props);
-        Statement statement = connection.createStatement()) {
-      statement.execute("SELECT 1");
-      return true;
-    } catch (SQLException e) {
-      return false;
-    }
+  /**
+   * Writes {@code <dataDir>/trino/connection.json} (owner-only) for processes that are not Java
+   * callers of {@link TrinoClient}: a notebook or script reads url/host/port, trusts {@code
+   * certificate_pem}, and takes its user's password from {@code passwords_file}.
+   */
+  static void writeConnection(Path dataDir, TrinoClient client, AccessRules rules) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    root.put("url", client.url());
+    root.put("host", client.host());
+    root.put("port", client.port());
+    root.put("catalog", client.catalog());
+    root.put("admin_catalog", adminCatalog(client.catalog()));
+    root.put("jdbc_url", client.jdbcUrl());
+    root.put("ssl", true);
+    root.put("certificate_pem", certificate(dataDir).toString());
+    root.put("passwords_file", passwordsFile(dataDir).toString());
+    root.put("passwords_format", "java-properties: user=password");
+    rules.userNames().forEach(root.putArray("users")::add);
+    Credentials.writeOwnerOnly(
+        connectionFile(dataDir),
+        writer ->
+            writer.write(json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n"));
   }
 
-  /** Plugins the lake uses; not every plugin of the core tarball loads on its own. */
-  static final List<String> PLUGINS = List.of("iceberg");
-
-  /** A plugin directory holding links to just {@link #PLUGINS}. */
+  /**
+   * A plugin directory holding just {@link #PLUGINS}, one link per jar. The core tarball stores a
+   * jar that several directories share once and the others as tar hard links, which the build's
+   * unpacker writes as empty files; such a jar is linked to the non-empty copy of the same name in
+   * {@code lib/} or another plugin instead (without this the password authenticator misses Guava).
+   */
   private static Path pluginDir(Path dir, Path trinoHome) throws IOException {
     Files.createDirectories(dir);
     for (String plugin : PLUGINS) {
-      Path link = dir.resolve(plugin);
-      Files.deleteIfExists(link);
-      Files.createSymbolicLink(link, trinoHome.resolve("plugin").resolve(plugin));
+      Path target = dir.resolve(plugin);
+      if (Files.isSymbolicLink(target)) {
+        Files.delete(target); // a data dir of an older build linked the whole directory
+      }
+      Files.createDirectories(target);
+      try (Stream<Path> old = Files.list(target)) {
+        for (Path link : old.toList()) {
+          Files.deleteIfExists(link);
+        }
+      }
+      try (Stream<Path> jars = Files.list(trinoHome.resolve("plugin").resolve(plugin))) {
+        for (Path jar : jars.toList()) {
+          Files.createSymbolicLink(target.resolve(jar.getFileName()), contentOf(jar, trinoHome));
+        }
+      }
     }
     return dir;
   }
 
+  /** {@code jar} itself, or for an empty hard-link stand-in the real file of the same name. */
+  private static Path contentOf(Path jar, Path trinoHome) throws IOException {
+    if (!Files.isRegularFile(jar) || Files.size(jar) > 0) {
+      return jar;
+    }
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(trinoHome.resolve("lib").resolve(jar.getFileName()));
+    try (Stream<Path> plugins = Files.list(trinoHome.resolve("plugin"))) {
+      plugins.forEach(p -> candidates.add(p.resolve(jar.getFileName())));
+    }
+    for (Path candidate : candidates) {
+      if (Files.isRegularFile(candidate) && Files.size(candidate) > 0) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException(
+        jar + " is empty and no other copy exists in " + trinoHome + ": unpack the tarball again");
+  }
+
   private static void writeConfig(
-      Path etc, Path var, Path trinoHome, int port, String catalogUri, String catalogName) {
+      Path etc,
+      Path var,
+      Path trinoHome,
+      int port,
+      String catalogUri,
+      String catalogName,
+      SelfSignedTls tls,
+      AccessRules rules) {
     try {
       Files.createDirectories(etc.resolve("catalog"));
       Files.createDirectories(var);
-      Files.writeString(
+      // A new secret each start: the single node is the only party that has to know it.
+      byte[] secret = new byte[32];
+      new java.security.SecureRandom().nextBytes(secret);
+      Credentials.writeOwnerOnly(
           etc.resolve("config.properties"),
+          writer ->
+              writer.write(
+                  String.join(
+                      "\n",
+                      "coordinator=true",
+                      "node-scheduler.include-coordinator=true",
+                      "http-server.http.enabled=false",
+                      "http-server.https.enabled=true",
+                      "http-server.https.port=" + port,
+                      "http-server.https.keystore.path=" + tls.keystore(),
+                      "http-server.https.keystore.key=" + tls.keystorePassword(),
+                      "http-server.authentication.type=PASSWORD",
+                      "discovery.uri=" + url(port),
+                      "internal-communication.shared-secret="
+                          + Base64.getEncoder().encodeToString(secret),
+                      "internal-communication.https.required=true",
+                      "internal-communication.https.keystore.path=" + tls.keystore(),
+                      "internal-communication.https.keystore.key=" + tls.keystorePassword(),
+                      "internal-communication.https.truststore.path=" + tls.certificatePem(),
+                      "password-authenticator.config-files="
+                          + etc.resolve("password-authenticator.properties"),
+                      "access-control.config-files=" + etc.resolve("access-control.properties"),
+                      // A column a user may not read is left out of SELECT * instead of failing it.
+                      "hide-inaccessible-columns=true",
+                      "node.environment=servicelake",
+                      "node.id=servicelake-coordinator",
+                      "log.path=" + var.resolve("server.log"),
+                      "node.bind-ip=127.0.0.1",
+                      "node.internal-address=127.0.0.1",
+                      "plugin.dir=" + pluginDir(etc.resolveSibling("plugin"), trinoHome),
+                      "catalog.config-dir=" + etc.resolve("catalog"),
+                      "query.max-memory=512MB",
+                      "query.max-memory-per-node=512MB",
+                      "")));
+      Files.writeString(
+          etc.resolve("password-authenticator.properties"),
           String.join(
               "\n",
-              "coordinator=true",
-              "node-scheduler.include-coordinator=true",
-              "http-server.http.port=" + port,
-              "discovery.uri=http://127.0.0.1:" + port,
-              "node.environment=servicelake",
-              "node.id=servicelake-coordinator",
-              "log.path=" + var.resolve("server.log"),
-              "node.bind-ip=127.0.0.1",
-              "node.internal-address=127.0.0.1",
-              "plugin.dir=" + pluginDir(etc.resolveSibling("plugin"), trinoHome),
-              "catalog.config-dir=" + etc.resolve("catalog"),
-              "query.max-memory=512MB",
-              "query.max-memory-per-node=512MB",
+              "password-authenticator.name=file",
+              "file.password-file=" + etc.resolve("password.db"),
+              ""));
+      Files.writeString(etc.resolve("rules.json"), rules.toTrinoRules(catalogName));
+      Files.writeString(
+          etc.resolve("access-control.properties"),
+          String.join(
+              "\n",
+              "access-control.name=file",
+              "security.config-file=" + etc.resolve("rules.json"),
               ""));
       Files.writeString(etc.resolve("log.properties"), "io.trino=WARN\n");
-      Files.writeString(
-          etc.resolve("catalog").resolve(catalogName + ".properties"),
-          String.join(
-              "\n",
-              "connector.name=iceberg",
-              "iceberg.catalog.type=rest",
-              "iceberg.rest-catalog.uri=" + catalogUri,
-              // Local warehouse files are read through Trino's native local file system.
-              "fs.native-local.enabled=true",
-              "local.location=/",
-              ""));
+      for (String catalog : List.of(catalogName, adminCatalog(catalogName))) {
+        Files.writeString(
+            etc.resolve("catalog").resolve(catalog + ".properties"),
+            String.join(
+                "\n",
+                "connector.name=iceberg",
+                "iceberg.catalog.type=rest",
+                "iceberg.rest-catalog.uri=" + catalogUri,
+                // Local warehouse files are read through Trino's native local file system.
+                "fs.native-local.enabled=true",
+                "local.location=/",
+                // Reads (filtered and masked by the rules) for all; writes only in the admin mount.
+                "iceberg.security=" + (catalog.equals(catalogName) ? "read_only" : "allow_all"),
+                ""));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
