@@ -48,8 +48,9 @@ import org.apache.iceberg.rest.RESTCatalog;
 /**
  * Loads historical exports (JSON Lines, headered CSV) into the lake through the same validation as
  * the stream: {@link IngestJob} runs with a bounded {@link FileLinesSource} and the Iceberg sinks,
- * so valid rows land in {@code raw.events} and every other row in {@code raw.quarantine} with its
- * file ({@code kafka_topic = "file:<absolute path>"}), line ({@code kafka_offset}) and reason.
+ * so valid rows land in the raw table of their event type and every other row in {@code
+ * raw.quarantine} with its file ({@code kafka_topic = "file:<absolute path>"}), line ({@code
+ * kafka_offset}) and reason.
  *
  * <h2>Re-importing adds nothing</h2>
  *
@@ -133,7 +134,7 @@ public final class FileImport {
    * What happened to one file.
    *
    * @param sha256 hex SHA-256 of the content; empty when the file could not be read
-   * @param loaded rows now in {@code raw.events} from this file
+   * @param loaded rows now in the raw event tables from this file
    * @param quarantined rows now in {@code raw.quarantine} from this file
    * @param badRows the quarantined rows by line (at most {@link #MAX_BAD_ROWS_LISTED})
    * @param note why a file was skipped or failed, else empty
@@ -190,10 +191,15 @@ public final class FileImport {
     }
 
     try (RESTCatalog catalog = IcebergTables.openCatalog(lake)) {
-      Table events = IcebergTables.ensure(catalog, IngestJob.EVENTS);
+      List<Table> eventTables = new ArrayList<>();
+      IngestJob.EVENT_TABLES
+          .values()
+          .forEach(spec -> eventTables.add(IcebergTables.ensure(catalog, spec)));
       Table quarantine = IcebergTables.ensure(catalog, IngestJob.QUARANTINE);
       Table ledger = IcebergTables.ensure(catalog, IMPORTS);
-      Map<String, String> imported = importedHashes(ledger, events, quarantine);
+      List<Table> rawTables = new ArrayList<>(eventTables);
+      rawTables.add(quarantine);
+      Map<String, String> imported = importedHashes(ledger, rawTables.toArray(Table[]::new));
       List<Candidate> toLoad = new ArrayList<>();
       for (Candidate candidate : candidates) {
         String before = imported.get(candidate.sha256());
@@ -207,17 +213,21 @@ public final class FileImport {
       }
       if (!toLoad.isEmpty()) {
         String importId = UUID.randomUUID().toString();
-        Long eventsBefore = snapshotId(events);
+        Map<Table, Long> eventsBefore = new HashMap<>();
+        eventTables.forEach(table -> eventsBefore.put(table, snapshotId(table)));
         Long quarantineBefore = snapshotId(quarantine);
         progress.accept(
             "loading " + toLoad.size() + " file(s) with Flink (import " + importId + ")");
         runJob(toLoad, importId);
-        events.refresh();
         quarantine.refresh();
         Set<String> topics = new HashSet<>();
         toLoad.forEach(c -> topics.add(FileLinesSource.topic(c.file())));
-        Map<String, Long> loaded =
-            countByTopic(events, eventsBefore, topics, new HashMap<>(), false);
+        Map<String, Long> loaded = new HashMap<>();
+        for (Table table : eventTables) {
+          table.refresh();
+          countByTopic(table, eventsBefore.get(table), topics, new HashMap<>(), false)
+              .forEach((topic, rows) -> loaded.merge(topic, rows, Long::sum));
+        }
         Map<String, List<BadRow>> bad = new HashMap<>();
         Map<String, Long> quarantined =
             countByTopic(quarantine, quarantineBefore, topics, bad, true);

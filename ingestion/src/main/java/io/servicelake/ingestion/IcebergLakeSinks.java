@@ -35,8 +35,8 @@ public final class IcebergLakeSinks implements LakeSinks {
   }
 
   @Override
-  public void events(DataStream<RowData> rows) {
-    append(rows, IngestJob.EVENTS);
+  public void events(TableSpec table, DataStream<RowData> rows) {
+    append(rows, table);
   }
 
   @Override

@@ -45,7 +45,7 @@ public final class KafkaIngestion {
   /** Creates the raw tables if they are missing. Idempotent. */
   public void ensureTables() {
     try (RESTCatalog catalog = IcebergTables.openCatalog(lake)) {
-      IcebergTables.ensure(catalog, IngestJob.EVENTS);
+      IngestJob.EVENT_TABLES.values().forEach(spec -> IcebergTables.ensure(catalog, spec));
       IcebergTables.ensure(catalog, IngestJob.QUARANTINE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

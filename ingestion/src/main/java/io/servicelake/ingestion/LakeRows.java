@@ -8,27 +8,12 @@ import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 
 /**
- * Builds Flink rows in the column order of {@code raw.events} and {@code raw.quarantine} (see their
- * table files in {@code schemas/}).
+ * Builds Flink rows in the column order of {@code raw.quarantine} (see its table file in {@code
+ * schemas/}); event rows come from {@link EventRows}.
  */
 final class LakeRows {
 
   private LakeRows() {}
-
-  static RowData event(ValidatedEvent event, Instant ingestedAt) {
-    RawRecord origin = event.origin();
-    return GenericRowData.of(
-        StringData.fromString(event.eventId()),
-        StringData.fromString(event.eventType()),
-        event.schemaVersion(),
-        TimestampData.fromInstant(event.occurredAt()),
-        StringData.fromString(event.source()),
-        StringData.fromString(event.json()),
-        StringData.fromString(origin.topic()),
-        origin.partition(),
-        origin.offset(),
-        TimestampData.fromInstant(ingestedAt));
-  }
 
   static RowData quarantine(Rejection rejection, Instant receivedAt) {
     RawRecord record = rejection.record();

@@ -1,5 +1,6 @@
 package io.servicelake.ingestion;
 
+import io.servicelake.schemas.TableSpec;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
 
@@ -9,8 +10,8 @@ import org.apache.flink.table.data.RowData;
  */
 public interface LakeSinks {
 
-  /** Rows of {@code raw.events}. */
-  void events(DataStream<RowData> rows);
+  /** Rows of one event type's raw table. */
+  void events(TableSpec table, DataStream<RowData> rows);
 
   /** Rows of {@code raw.quarantine}. */
   void quarantine(DataStream<RowData> rows);

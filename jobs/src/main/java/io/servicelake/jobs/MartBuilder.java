@@ -1,6 +1,7 @@
 package io.servicelake.jobs;
 
 import io.servicelake.transforms.config.LakeSettings;
+import io.servicelake.transforms.models.RawSources;
 import io.servicelake.transforms.models.SqlModel;
 import io.servicelake.transforms.models.SqlModels;
 import java.time.LocalDate;
@@ -286,7 +287,7 @@ public final class MartBuilder {
     return SqlModel.render(
         sql,
         this::physicalName,
-        (namespace, name) -> lake.catalogName() + "." + namespace + "." + name);
+        (namespace, name) -> RawSources.resolve(lake.catalogName(), namespace, name));
   }
 
   String physicalName(String modelName) {

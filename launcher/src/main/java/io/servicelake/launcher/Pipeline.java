@@ -8,6 +8,9 @@ import io.servicelake.ingestion.TopicOffsets;
 import io.servicelake.jobs.DateRange;
 import io.servicelake.jobs.MartBuilder;
 import io.servicelake.jobs.SparkSessions;
+import io.servicelake.schemas.EventCatalog;
+import io.servicelake.schemas.EventTables;
+import io.servicelake.schemas.TableSpec;
 import io.servicelake.transforms.config.LakeSettings;
 import io.servicelake.transforms.sim.Simulator;
 import io.servicelake.transforms.sim.SimulatorConfig;
@@ -80,8 +83,8 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Waits until every record of the topic is committed to {@code raw.events} or {@code
-   * raw.quarantine}: the two tables together account for each Kafka record exactly once.
+   * Waits until every record of the topic is committed to the raw table of its event type or to
+   * {@code raw.quarantine}: together they account for each Kafka record exactly once.
    */
   public IngestCounts awaitIngested(long expectedRecords, Duration timeout) throws Exception {
     try (Progress.Stage stage =
@@ -112,7 +115,10 @@ public final class Pipeline implements AutoCloseable {
         counts = counts(catalog);
       }
       stage.note(
-          counts.events() + " rows in raw.events, " + counts.quarantined() + " in raw.quarantine");
+          counts.events()
+              + " rows in the raw event tables, "
+              + counts.quarantined()
+              + " in raw.quarantine");
       return counts;
     }
   }
@@ -125,9 +131,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private IngestCounts counts(RESTCatalog catalog) {
-    return new IngestCounts(
-        totalRecords(catalog, LakeSettings.EVENTS_TABLE),
-        totalRecords(catalog, LakeSettings.QUARANTINE_TABLE));
+    long events = 0;
+    for (TableSpec table : EventTables.all(EventCatalog.load())) {
+      events += totalRecords(catalog, table.name());
+    }
+    return new IngestCounts(events, totalRecords(catalog, LakeSettings.QUARANTINE_TABLE));
   }
 
   private static long totalRecords(RESTCatalog catalog, String table) {

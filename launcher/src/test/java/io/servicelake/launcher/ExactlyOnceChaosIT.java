@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.servicelake.jobs.SparkSessions;
 import io.servicelake.launcher.cli.SqlCommand;
 import io.servicelake.launcher.embedded.Artifacts;
+import io.servicelake.schemas.EventCatalog;
+import io.servicelake.schemas.EventTables;
 import io.servicelake.transforms.sim.Defect;
 import io.servicelake.transforms.sim.SimulatedEvent;
 import io.servicelake.transforms.sim.Simulator;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Exactly-once through crashes: the ingestion job is killed three times mid-stream (cancelled
  * between checkpoints, so written-but-uncommitted files and unacknowledged offsets are lost) and
  * restarted from its last retained checkpoint, as a new process start would. Afterwards every valid
- * event is in {@code raw.events} exactly once and every bad record in the quarantine — checked
- * through Trino and through Spark.
+ * event is in the raw table of its type exactly once and every bad record in the quarantine —
+ * checked through Trino and through Spark.
  */
 class ExactlyOnceChaosIT {
 
@@ -67,12 +69,15 @@ class ExactlyOnceChaosIT {
       assertThat(counts.quarantined()).isEqualTo(toQuarantine.get());
 
       String trino = stack.trinoUrl();
+      String allEvents = EventTables.unionAll(EventCatalog.load(), "lake", "event_id");
       List<String> viaTrino =
           SqlCommand.query(
                   trino,
                   "test",
                   "SELECT count(*), count(DISTINCT event_id), (SELECT count(*) FROM"
-                      + " lake.raw.quarantine) FROM lake.raw.events")
+                      + " lake.raw.quarantine) FROM ("
+                      + allEvents
+                      + ")")
               .get(1);
       assertThat(viaTrino)
           .containsExactly(
@@ -81,7 +86,7 @@ class ExactlyOnceChaosIT {
       SparkSession spark = SparkSessions.create(stack.lake(), "chaos-check");
       try {
         Row viaSpark =
-            spark.sql("SELECT count(*), count(DISTINCT event_id) FROM lake.raw.events").first();
+            spark.sql("SELECT count(*), count(DISTINCT event_id) FROM (" + allEvents + ")").first();
         assertThat(viaSpark.getLong(0)).isEqualTo(valid);
         assertThat(viaSpark.getLong(1)).isEqualTo(valid);
         assertThat(spark.table("lake.raw.quarantine").count()).isEqualTo(toQuarantine.get());

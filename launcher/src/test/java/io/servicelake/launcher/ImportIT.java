@@ -2,7 +2,6 @@ package io.servicelake.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.servicelake.ingestion.FileImport;
@@ -12,6 +11,9 @@ import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.CatalogServer;
 import io.servicelake.launcher.embedded.ManagedProcess;
 import io.servicelake.launcher.embedded.Ports;
+import io.servicelake.schemas.EventCatalog;
+import io.servicelake.schemas.EventTables;
+import io.servicelake.schemas.TableSpec;
 import io.servicelake.transforms.config.LakeSettings;
 import io.servicelake.transforms.sim.SimulatedEvent;
 import io.servicelake.transforms.sim.Simulator;
@@ -107,7 +109,7 @@ class ImportIT {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out())
         .contains(String.format("%10d %12d  %s", goodIds.size(), 0, good.toAbsolutePath()));
-    List<Record> events = rows("events", good);
+    List<Record> events = eventRows(good);
     assertThat(events).hasSize(goodIds.size());
     Set<String> ids = new HashSet<>();
     events.forEach(r -> ids.add((String) r.getField("event_id")));
@@ -123,7 +125,7 @@ class ImportIT {
     Run run = importFiles(mixed, csv);
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(rows("events", mixed)).hasSize((int) mixedGood);
+    assertThat(eventRows(mixed)).hasSize((int) mixedGood);
     Map<Long, String> expectedBad =
         Map.of(
             3L, "MALFORMED_JSON",
@@ -147,13 +149,12 @@ class ImportIT {
         .contains(String.format("%10d %12d  %s", mixedGood, 6, mixed.toAbsolutePath()));
 
     // CSV: three good rows typed by the schema; a wrong type and a short row quarantined
-    List<Record> csvEvents = rows("events", csv);
+    List<Record> csvEvents = rows("workorder_completed", csv);
     assertThat(csvEvents).hasSize(3);
     for (Record event : csvEvents) {
-      JsonNode payload = JSON.readTree((String) event.getField("payload"));
-      assertThat(payload.get("labour_minutes").isNumber()).as(payload.toString()).isTrue();
-      assertThat(payload.get("fixed").isBoolean()).isTrue();
-      assertThat(payload.get("schema_version").isInt()).isTrue();
+      assertThat(event.getField("labour_minutes")).as(event.toString()).isInstanceOf(Double.class);
+      assertThat(event.getField("fixed")).isEqualTo(Boolean.TRUE);
+      assertThat(event.getField("schema_version")).isEqualTo(1L);
     }
     assertThat(run.err())
         .contains(csv.toAbsolutePath() + ":4: WRONG_TYPE ")
@@ -168,7 +169,7 @@ class ImportIT {
   @Test
   @Order(3)
   void reImportingTheSameContentAddsNothingEvenUnderAnotherName() throws Exception {
-    long events = total("events");
+    long events = totalEvents();
     long quarantine = total("quarantine");
     Path renamed = Files.copy(mixed, dir.resolve("mixed-again.jsonl"));
 
@@ -181,9 +182,9 @@ class ImportIT {
         .contains("from " + mixed.toAbsolutePath())
         .contains(csv.toAbsolutePath() + ": already imported on ")
         .contains(
-            "Total: 0 rows loaded into raw.events, 0 quarantined in raw.quarantine; 3 file(s)"
+            "Total: 0 rows loaded into the raw event tables, 0 quarantined in raw.quarantine; 3 file(s)"
                 + " skipped, 0 failed.");
-    assertThat(total("events")).isEqualTo(events);
+    assertThat(totalEvents()).isEqualTo(events);
     assertThat(total("quarantine")).isEqualTo(quarantine);
     List<Record> ledger = read(catalog.loadTable(FileImport.ledgerTable()));
     assertThat(ledger).hasSize(3);
@@ -200,13 +201,13 @@ class ImportIT {
   @Test
   @Order(4)
   void contentCommittedByARunThatDiedBeforeItsLedgerRowIsNotLoadedAgain() throws Exception {
-    // What a run killed between its data commit and its ledger row leaves behind: a raw.events
-    // commit whose summary names the file's hash, and no ledger row.
+    // What a run killed between its data commit and its ledger row leaves behind: a commit to a
+    // raw event table whose summary names the file's hash, and no ledger row.
     Path file =
         Files.writeString(
             dir.resolve("interrupted.jsonl"), new String(goodLine(), StandardCharsets.UTF_8));
     catalog
-        .loadTable(TableIdentifier.of("raw", "events"))
+        .loadTable(TableIdentifier.of("raw", "workorder_completed"))
         .newAppend()
         .set(FileImport.IMPORT_ID, "killed-run")
         .set(FileImport.IMPORT_SHA256, "0".repeat(64) + "," + FileImport.sha256(file))
@@ -218,7 +219,7 @@ class ImportIT {
     assertThat(run.out())
         .contains(file.toAbsolutePath() + ": already imported by import killed-run")
         .contains("ended before writing its ledger row");
-    assertThat(rows("events", file)).isEmpty();
+    assertThat(eventRows(file)).isEmpty();
   }
 
   private byte[] goodLine() throws Exception {
@@ -327,6 +328,23 @@ class ImportIT {
     return read(catalog.loadTable(TableIdentifier.of("raw", table))).stream()
         .filter(r -> topic.equals(r.getField("kafka_topic")))
         .toList();
+  }
+
+  /** Rows of every raw event table that came from the file. */
+  private List<Record> eventRows(Path file) throws Exception {
+    List<Record> rows = new ArrayList<>();
+    for (TableSpec table : EventTables.all(EventCatalog.load())) {
+      rows.addAll(rows(table.name(), file));
+    }
+    return rows;
+  }
+
+  private long totalEvents() throws Exception {
+    long rows = 0;
+    for (TableSpec table : EventTables.all(EventCatalog.load())) {
+      rows += total(table.name());
+    }
+    return rows;
   }
 
   private long total(String table) throws Exception {

@@ -10,6 +10,8 @@ import io.servicelake.launcher.cli.SqlCommand;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.Ports;
 import io.servicelake.schemas.ErrorCode;
+import io.servicelake.schemas.EventCatalog;
+import io.servicelake.schemas.EventTables;
 import io.servicelake.transforms.sim.Defect;
 import io.servicelake.transforms.sim.SimulatedEvent;
 import io.servicelake.transforms.sim.Simulator;
@@ -58,9 +60,10 @@ class QuickstartPipelineIT {
       assertThat(counts.events()).isEqualTo(expected.uniqueValid());
       pipeline.buildMarts();
 
-      assertThat(single(trinoUrl, "SELECT count(*) FROM lake.raw.events"))
+      String allEvents = EventTables.unionAll(EventCatalog.load(), "lake", "event_id");
+      assertThat(single(trinoUrl, "SELECT count(*) FROM (" + allEvents + ")"))
           .isEqualTo(Long.toString(expected.uniqueValid()));
-      assertThat(single(trinoUrl, "SELECT count(DISTINCT event_id) FROM lake.raw.events"))
+      assertThat(single(trinoUrl, "SELECT count(DISTINCT event_id) FROM (" + allEvents + ")"))
           .isEqualTo(Long.toString(expected.uniqueValid()));
       assertThat(single(trinoUrl, "SELECT count(*) FROM lake.raw.quarantine"))
           .isEqualTo(Long.toString(expected.rejected() + expected.duplicates()));

@@ -48,11 +48,13 @@ public record TableSpec(
   }
 
   /**
-   * Every table spec listed in {@code servicelake/schemas/tables/index.txt}, in index order. A spec
-   * file missing from the index is not loaded (a test in this module checks the index is complete).
+   * Every table of the raw layer: the table of each event type (derived from its schemas by {@link
+   * EventTables}), then the spec files listed in {@code servicelake/schemas/tables/index.txt}, in
+   * index order. A spec file missing from the index is not loaded (a test in this module checks the
+   * index is complete).
    */
   public static List<TableSpec> all() {
-    List<TableSpec> all = new ArrayList<>();
+    List<TableSpec> all = new ArrayList<>(EventTables.all(EventCatalog.load()));
     for (String line : EventCatalog.readText(EventCatalog.ROOT + "tables/index.txt").split("\n")) {
       String entry = line.strip();
       if (!entry.isEmpty() && !entry.startsWith("#")) {

@@ -43,7 +43,7 @@ class CatalogDocTest {
     assertThat(doc)
         .contains("| `customer_phone` | string | no | yes | Customer phone (PII). |")
         .contains("| `components[].warranty_months` | integer, ≥ 0 | yes |")
-        .contains("### raw.events\n", "### raw.quarantine\n");
+        .contains("### raw.service_requested\n", "### raw.quarantine\n");
   }
 
   @Test
@@ -58,7 +58,12 @@ class CatalogDocTest {
               .sorted()
               .toList();
     }
-    assertThat(TableSpec.all().stream().map(TableSpec::qualifiedName).sorted().toList())
+    assertThat(
+            TableSpec.all().stream()
+                .filter(t -> !EventTables.all(EventCatalog.load()).contains(t))
+                .map(TableSpec::qualifiedName)
+                .sorted()
+                .toList())
         .isEqualTo(files);
   }
 }

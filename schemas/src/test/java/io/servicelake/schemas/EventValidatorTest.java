@@ -1,12 +1,15 @@
 package io.servicelake.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventValidatorTest {
@@ -90,10 +93,51 @@ class EventValidatorTest {
   }
 
   @Test
+  void eachEventTypeHasARawTableDerivedFromItsSchemas() {
+    EventCatalog catalog = EventCatalog.load();
+    assertThat(EventTables.all(catalog)).hasSize(catalog.eventTypes().size());
+    TableSpec requests = EventTables.of(catalog, "service.requested");
+    assertThat(requests.qualifiedName()).isEqualTo("raw.service_requested");
+    assertThat(requests.partitioning()).containsExactly("month:occurred_at");
+    List<String> names = requests.columns().stream().map(ColumnSpec::name).toList();
+    assertThat(names)
+        .startsWith("event_id", "event_type", "schema_version", "occurred_at", "source")
+        .endsWith("kafka_topic", "kafka_partition", "kafka_offset", "ingested_at");
+    // every payload field of every version is a column, once
+    for (EventSchema version : catalog.versions("service.requested")) {
+      for (FieldSpec field : version.fields()) {
+        assertThat(names).containsOnlyOnce(field.name());
+      }
+    }
+    assertThat(requests.columns().stream().filter(ColumnSpec::pii).map(ColumnSpec::name))
+        .containsExactly("customer_name", "customer_phone", "customer_address");
+    assertThat(requests.columns().stream().filter(c -> c.name().equals("customer_name")))
+        .allSatisfy(c -> assertThat(c.doc()).startsWith("PII: "));
+  }
+
+  @Test
+  void columnTypesFollowTheJsonSchemaTypes() {
+    TableSpec completed = EventTables.of(EventCatalog.load(), "workorder.completed");
+    Map<String, String> types =
+        completed.columns().stream()
+            .collect(java.util.stream.Collectors.toMap(ColumnSpec::name, ColumnSpec::type));
+    assertThat(types)
+        .containsEntry("occurred_at", "timestamptz")
+        .containsEntry("promised_fix_at", "timestamptz")
+        .containsEntry("labour_minutes", "double")
+        .containsEntry("fixed", "boolean")
+        .containsEntry("work_order_id", "string")
+        .containsEntry("kafka_offset", "long");
+    assertThat(EventTables.of(EventCatalog.load(), "product.shipped").columns())
+        .filteredOn(c -> c.name().equals("components"))
+        .extracting(ColumnSpec::type)
+        .containsExactly("string");
+    assertThatThrownBy(() -> EventTables.of(EventCatalog.load(), "no.such"))
+        .hasMessageContaining("unknown event type 'no.such'");
+  }
+
+  @Test
   void tableSpecsLoadFromTheirFiles() {
-    TableSpec events = TableSpec.load("raw.events");
-    assertThat(events.qualifiedName()).isEqualTo("raw.events");
-    assertThat(events.columns()).extracting(ColumnSpec::name).startsWith("event_id", "event_type");
     assertThat(TableSpec.load("raw.quarantine").columns())
         .extracting(ColumnSpec::name)
         .contains("raw_payload", "error_code", "reason");

@@ -1,5 +1,5 @@
 with events as (
-    select occurred_at from {{ source('raw', 'events') }}
+    select occurred_at from {{ source('raw', 'all_events') }}
 ),
 
 final as (

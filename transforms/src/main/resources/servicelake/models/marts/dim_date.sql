@@ -1,7 +1,7 @@
 with bounds as (
     select min(event_date) as first_date, max(event_date) as last_date
     from (
-        select cast(occurred_at as date) as event_date from {{ source('raw', 'events') }}
+        select cast(occurred_at as date) as event_date from {{ source('raw', 'all_events') }}
     )
 ),
 

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Load historical exports into raw.events through the same validation as the stream.",
+      "Load historical exports into the raw event tables through the same validation as the stream.",
       "PATH is a JSON Lines file (*.jsonl, *.ndjson, *.json: one event object per line), a CSV",
       "file with a header of event field names (*.csv), or a directory (its *.jsonl, *.ndjson",
       "and *.csv files).",
@@ -118,7 +118,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "Total: %d rows loaded into raw.events, %d quarantined in raw.quarantine; %d file(s)"
+        "Total: %d rows loaded into the raw event tables, %d quarantined in raw.quarantine; %d file(s)"
             + " skipped, %d failed.%n",
         loaded,
         quarantined,

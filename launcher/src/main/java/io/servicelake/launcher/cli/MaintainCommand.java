@@ -32,7 +32,8 @@ public final class MaintainCommand implements Callable<Integer> {
   @Option(
       names = "--table",
       paramLabel = "NS.TABLE",
-      description = "Only this table, e.g. raw.events. Repeatable. Default: every table.")
+      description =
+          "Only this table, e.g. raw.workorder_completed. Repeatable. Default: every table.")
   List<String> tables;
 
   @Option(

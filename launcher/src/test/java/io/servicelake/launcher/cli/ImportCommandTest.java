@@ -91,7 +91,7 @@ class ImportCommandTest {
         .contains("         7            2  /x/a.jsonl")
         .contains("/x/b.csv: FAILED, bad CSV header")
         .contains(
-            "Total: 7 rows loaded into raw.events, 2 quarantined in raw.quarantine; 0 file(s)"
+            "Total: 7 rows loaded into the raw event tables, 2 quarantined in raw.quarantine; 0 file(s)"
                 + " skipped, 1 failed.");
     assertThat(reportErr.toString())
         .contains("/x/a.jsonl:3: MALFORMED_JSON not parseable as JSON")

@@ -28,7 +28,6 @@ public record LakeSettings(
     Duration checkpointInterval) {
 
   public static final String RAW_NAMESPACE = "raw";
-  public static final String EVENTS_TABLE = "events";
   public static final String QUARANTINE_TABLE = "quarantine";
   public static final String STAGING_NAMESPACE = "staging";
   public static final String MARTS_NAMESPACE = "marts";

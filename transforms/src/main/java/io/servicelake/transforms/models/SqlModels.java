@@ -2,6 +2,7 @@ package io.servicelake.transforms.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicelake.schemas.EventCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ public final class SqlModels {
   private static final String ROOT = "servicelake/models/";
   private static final String JOBS_ROOT = "servicelake/jobs/";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final EventCatalog CATALOG = EventCatalog.load();
 
   private SqlModels() {}
 
@@ -53,7 +55,12 @@ public final class SqlModels {
   }
 
   static SqlModel load(String layer, String name) {
-    return fromDoc(layer, name, read(ROOT + layer + "/" + name + ".sql"), ROOT);
+    JsonNode doc = doc(ROOT, layer, name);
+    String sql =
+        StagingSql.isGenerated(doc)
+            ? StagingSql.generate(name, doc, CATALOG)
+            : read(ROOT + layer + "/" + name + ".sql");
+    return fromDoc(layer, name, sql, doc);
   }
 
   /**
@@ -62,16 +69,18 @@ public final class SqlModels {
    * that {@code MartBuilder} publishes its comments and {@code ModelTester} runs its data tests.
    */
   public static SqlModel jobTable(String layer, String name) {
-    return fromDoc(layer, name, "", JOBS_ROOT);
+    return fromDoc(layer, name, "", doc(JOBS_ROOT, layer, name));
   }
 
-  private static SqlModel fromDoc(String layer, String name, String sql, String root) {
-    JsonNode doc;
+  private static JsonNode doc(String root, String layer, String name) {
     try {
-      doc = JSON.readTree(read(root + layer + "/" + name + ".json"));
+      return JSON.readTree(read(root + layer + "/" + name + ".json"));
     } catch (IOException e) {
       throw new UncheckedIOException("Model doc " + name + ".json is not valid JSON", e);
     }
+  }
+
+  private static SqlModel fromDoc(String layer, String name, String sql, JsonNode doc) {
     Map<String, String> columns = new LinkedHashMap<>();
     doc.path("columns")
         .fields()
