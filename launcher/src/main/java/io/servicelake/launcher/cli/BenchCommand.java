@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Simulate.class,
       BenchIngestCommand.class,
-      BenchForecastCommand.class
+      BenchForecastCommand.class,
+      BenchMartsCommand.class
     })
 public final class BenchCommand implements Runnable {
 
