@@ -228,7 +228,7 @@ public final class BenchCommand implements Runnable {
       return Math.round(seconds * 1000) / 1000.0;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
       if (!Files.exists(root)) {
         return;
       }

@@ -10,15 +10,12 @@ import io.servicelake.launcher.embedded.CatalogServer;
 import io.servicelake.launcher.embedded.ManagedProcess;
 import io.servicelake.launcher.embedded.Ports;
 import io.servicelake.transforms.config.LakeSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,6 +81,9 @@ public final class BenchMartsCommand implements Callable<Integer> {
       try (ManagedProcess catalog =
           CatalogServer.start(
               Artifacts.fromSystemProperty(), dataDir, warehouse, config.catalogPort())) {
+        // Ctrl-C or a kill during a long run still stops the catalog process
+        Thread stopCatalog = new Thread(catalog::close, "bench-marts-stop-catalog");
+        Runtime.getRuntime().addShutdownHook(stopCatalog);
         LakeSettings lake =
             new LakeSettings(
                 "unused:9092",
@@ -94,13 +94,17 @@ public final class BenchMartsCommand implements Callable<Integer> {
                 config.sparkMaster(),
                 dataDir.resolve("checkpoints").toUri().toString(),
                 config.checkpointInterval());
-        result = new MartsBenchmark(lake, progress).run(events, seed);
+        try {
+          result = new MartsBenchmark(lake, progress).run(events, seed);
+        } finally {
+          Runtime.getRuntime().removeShutdownHook(stopCatalog);
+        }
       }
     } finally {
       if (keep) {
         System.out.println("Lake kept in " + dataDir);
       } else {
-        deleteTree(dataDir);
+        BenchCommand.Simulate.deleteTree(dataDir);
       }
     }
     System.out.print(MartsBenchmark.toTable(result));
@@ -127,16 +131,5 @@ public final class BenchMartsCommand implements Callable<Integer> {
     overrides.put("spark.master", user.sparkMaster());
     return ServiceLakeConfig.load(
         Optional.ofNullable(configOptions.configFile), System.getenv(), overrides);
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
