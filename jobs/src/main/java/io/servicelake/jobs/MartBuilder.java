@@ -6,8 +6,10 @@ import io.servicelake.transforms.models.SqlModel;
 import io.servicelake.transforms.models.SqlModels;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -22,7 +24,9 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * Builds every SQL model of {@code transforms} as an Iceberg table, in dependency order, and
- * publishes the model's documentation as table and column comments (visible in Trino).
+ * publishes the model's documentation as table and column comments (visible in Trino). Columns a
+ * doc flags as personal data get a {@code PII: } comment prefix and are listed in the table
+ * property {@code servicelake.pii-columns}, where a masking policy can read them.
  *
  * <p>Idempotent and incremental: a table is created once (partitioned as its doc declares), then
  * each build replaces only the rows of the partitions it refreshes. With a {@link DateRange}, a
@@ -209,7 +213,7 @@ public final class MartBuilder {
         columns.append(", ");
       }
       columns.append(field.name()).append(' ').append(field.dataType().sql());
-      String doc = model.columns().get(field.name());
+      String doc = model.columnComment(field.name());
       if (doc != null) {
         columns.append(" COMMENT '").append(quote(doc)).append('\'');
       }
@@ -225,21 +229,46 @@ public final class MartBuilder {
             + partitionedBy
             + " COMMENT '"
             + quote(model.description())
-            + "' TBLPROPERTIES ('write.distribution-mode' = 'none')");
+            + "' TBLPROPERTIES ('write.distribution-mode' = 'none'"
+            + (model.piiColumns().isEmpty()
+                ? ""
+                : ", '" + SqlModel.PII_PROPERTY + "' = '" + piiProperty(model) + "'")
+            + ")");
   }
 
-  /** Sets table and column comments where they differ from the doc (no commit when unchanged). */
+  /** The PII columns as the table property holds them: comma-separated, in column order. */
+  private static String piiProperty(SqlModel model) {
+    return String.join(",", model.piiColumns());
+  }
+
+  /**
+   * Sets table and column comments and the PII property where they differ from the doc (no commit
+   * when unchanged).
+   */
   private void publishComments(SqlModel model, String table) {
-    String current =
-        spark.sql("SHOW TBLPROPERTIES " + table + " ('comment')").collectAsList().stream()
-            .map(r -> r.getString(1))
-            .findFirst()
-            .orElse("");
-    if (!current.equals(model.description())) {
+    Map<String, String> properties = new HashMap<>();
+    spark
+        .sql("SHOW TBLPROPERTIES " + table)
+        .collectAsList()
+        .forEach(r -> properties.put(r.getString(0), r.getString(1)));
+    if (!properties.getOrDefault("comment", "").equals(model.description())) {
       spark.sql("COMMENT ON TABLE " + table + " IS '" + quote(model.description()) + "'");
     }
+    String pii = properties.get(SqlModel.PII_PROPERTY);
+    if (model.piiColumns().isEmpty() && pii != null) {
+      spark.sql("ALTER TABLE " + table + " UNSET TBLPROPERTIES ('" + SqlModel.PII_PROPERTY + "')");
+    } else if (!model.piiColumns().isEmpty() && !piiProperty(model).equals(pii)) {
+      spark.sql(
+          "ALTER TABLE "
+              + table
+              + " SET TBLPROPERTIES ('"
+              + SqlModel.PII_PROPERTY
+              + "' = '"
+              + piiProperty(model)
+              + "')");
+    }
     for (StructField field : spark.table(table).schema().fields()) {
-      String doc = model.columns().get(field.name());
+      String doc = model.columnComment(field.name());
       if (doc != null && !doc.equals(field.getComment().getOrElse(() -> null))) {
         spark.sql(
             "ALTER TABLE "

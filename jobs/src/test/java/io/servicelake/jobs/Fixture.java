@@ -1,8 +1,12 @@
 package io.servicelake.jobs;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A handful of hand-written events whose KPIs are computed by hand in the tests. Three units of
@@ -36,229 +40,44 @@ final class Fixture {
     installed("SN-2", "2024-01-14", "pass", "north", "ST-1", "T-2", true);
     installed("SN-3", "2024-02-05", "pass", "south", "ST-2", "T-3", false);
 
-    // SR-1: SN-1 compressor, fixed first visit by T-1, on time
-    request("SR-1", "SN-1", "north", "repair", "2024-03-01T08:00:00Z");
-    visit(
-        "WO-1",
-        "SR-1",
-        "SN-1",
-        "north",
-        "ST-1",
-        "T-1",
-        1,
-        "warranty",
-        "2024-03-01T08:00:00Z",
-        "2024-03-01T08:30:00Z",
-        "2024-03-01T12:00:00Z",
-        "2024-03-01T13:30:00Z",
-        90,
-        10,
-        true,
-        "compressor",
-        "no_cooling",
-        "material_defect",
-        false);
-    signedOff(
-        "WO-1",
-        "SR-1",
-        "SN-1",
-        "north",
-        "ST-1",
-        "T-1",
-        "warranty",
-        "2024-03-01T15:00:00Z",
-        "compressor",
-        "no_cooling",
-        "material_defect",
-        false,
-        90,
-        10,
-        1,
-        0,
-        5);
-    // SR-2: SN-2 compressor; T-2 arrives 2 h late and does not fix it; T-1 fixes it on visit 2
-    request("SR-2", "SN-2", "north", "repair", "2024-03-05T08:00:00Z");
-    visit(
-        "WO-2",
-        "SR-2",
-        "SN-2",
-        "north",
-        "ST-1",
-        "T-2",
-        1,
-        "warranty",
-        "2024-03-05T08:00:00Z",
-        "2024-03-05T09:00:00Z",
-        "2024-03-06T10:00:00Z",
-        "2024-03-06T11:00:00Z",
-        60,
-        20,
-        false,
-        "compressor",
-        "no_cooling",
-        "wear",
-        false);
-    visit(
-        "WO-3",
-        "SR-2",
-        "SN-2",
-        "north",
-        "ST-1",
-        "T-1",
-        2,
-        "warranty",
-        "2024-03-06T14:00:00Z",
-        "2024-03-06T15:00:00Z",
-        "2024-03-07T09:00:00Z",
-        "2024-03-07T10:00:00Z",
-        60,
-        20,
-        true,
-        "compressor",
-        "no_cooling",
-        "wear",
-        false);
-    signedOff(
-        "WO-3",
-        "SR-2",
-        "SN-2",
-        "north",
-        "ST-1",
-        "T-1",
-        "warranty",
-        "2024-03-07T12:00:00Z",
-        "compressor",
-        "no_cooling",
-        "wear",
-        false,
-        120,
-        40,
-        2,
-        0,
-        2);
-    // SR-3: SN-1 again 19 days after SR-1 closed: no fault found (a repeat repair)
-    request("SR-3", "SN-1", "north", "repair", "2024-03-20T08:00:00Z");
-    visit(
-        "WO-4",
-        "SR-3",
-        "SN-1",
-        "north",
-        "ST-1",
-        "T-1",
-        1,
-        "warranty",
-        "2024-03-20T08:00:00Z",
-        "2024-03-20T09:00:00Z",
-        "2024-03-20T16:00:00Z",
-        "2024-03-20T17:00:00Z",
-        30,
-        10,
-        true,
-        null,
-        null,
-        "none",
-        true);
-    signedOff(
-        "WO-4",
-        "SR-3",
-        "SN-1",
-        "north",
-        "ST-1",
-        "T-1",
-        "warranty",
-        "2024-03-20T18:00:00Z",
-        null,
-        null,
-        "none",
-        true,
-        30,
-        10,
-        1,
-        0,
-        4);
-    // SR-6: SN-1 compressor again, in warranty: its second in-warranty failure → replace
-    request("SR-6", "SN-1", "north", "repair", "2024-06-01T08:00:00Z");
-    visit(
-        "WO-6",
-        "SR-6",
-        "SN-1",
-        "north",
-        "ST-1",
-        "T-2",
-        1,
-        "warranty",
-        "2024-06-01T08:00:00Z",
-        "2024-06-01T08:30:00Z",
-        "2024-06-01T10:00:00Z",
-        "2024-06-01T11:00:00Z",
-        45,
-        10,
-        true,
-        "compressor",
-        "noise",
-        "wear",
-        false);
-    signedOff(
-        "WO-6",
-        "SR-6",
-        "SN-1",
-        "north",
-        "ST-1",
-        "T-2",
-        "warranty",
-        "2024-06-01T12:00:00Z",
-        "compressor",
-        "noise",
-        "wear",
-        false,
-        45,
-        10,
-        1,
-        0,
-        5);
-    // SR-4: SN-3 compressor out of its 12-month warranty: paid
-    request("SR-4", "SN-3", "south", "repair", "2025-03-01T08:00:00Z");
-    visit(
-        "WO-5",
-        "SR-4",
-        "SN-3",
-        "south",
-        "ST-2",
-        "T-3",
-        1,
-        "paid",
-        "2025-03-01T08:00:00Z",
-        "2025-03-01T09:00:00Z",
-        "2025-03-01T20:00:00Z",
-        "2025-03-01T22:00:00Z",
-        120,
-        30,
-        true,
-        "compressor",
-        "no_cooling",
-        "wear",
-        false);
-    signedOff(
-        "WO-5",
-        "SR-4",
-        "SN-3",
-        "south",
-        "ST-2",
-        "T-3",
-        "paid",
-        "2025-03-02T08:00:00Z",
-        "compressor",
-        "no_cooling",
-        "wear",
-        false,
-        120,
-        30,
-        1,
-        500,
-        4);
-    // SR-5: a consultation, SR-7: the same customer asks again two days later
-    request("SR-5", "SN-3", "south", "consultation", "2024-04-01T08:00:00Z");
-    request("SR-7", "SN-3", "south", "consultation", "2024-04-03T08:00:00Z");
+    // SR-1: SN-1 compressor, fixed first visit by T-1, on time.
+    // SR-2: SN-2 compressor; T-2 arrives 2 h late and does not fix it; T-1 fixes it on visit 2.
+    // SR-3: SN-1 again 19 days after SR-1 closed: no fault found (a repeat repair).
+    // SR-6: SN-1 compressor again, in warranty: its second in-warranty failure → replace.
+    // SR-4: SN-3 compressor out of its 12-month warranty: paid.
+    // SR-5: a consultation, SR-7: the same customer asks again two days later.
+    requests(
+        """
+        SR-1 SN-1 north repair       2024-03-01T08:00:00Z
+        SR-2 SN-2 north repair       2024-03-05T08:00:00Z
+        SR-3 SN-1 north repair       2024-03-20T08:00:00Z
+        SR-6 SN-1 north repair       2024-06-01T08:00:00Z
+        SR-4 SN-3 south repair       2025-03-01T08:00:00Z
+        SR-5 SN-3 south consultation 2024-04-01T08:00:00Z
+        SR-7 SN-3 south consultation 2024-04-03T08:00:00Z
+        """);
+    // one visit a row: dispatched, arrived, completed; promised 24 h to arrive and 48 h to fix
+    // from the visit's registration; "-" is no value
+    visits(
+        """
+        #WO  SR   station tech # service  registered       dispatched       arrived          completed        min km fixed component  mode       root_cause      nff
+        WO-1 SR-1 ST-1 T-1 1 warranty 2024-03-01T08:00 2024-03-01T08:30 2024-03-01T12:00 2024-03-01T13:30  90 10 true  compressor no_cooling material_defect false
+        WO-2 SR-2 ST-1 T-2 1 warranty 2024-03-05T08:00 2024-03-05T09:00 2024-03-06T10:00 2024-03-06T11:00  60 20 false compressor no_cooling wear            false
+        WO-3 SR-2 ST-1 T-1 2 warranty 2024-03-06T14:00 2024-03-06T15:00 2024-03-07T09:00 2024-03-07T10:00  60 20 true  compressor no_cooling wear            false
+        WO-4 SR-3 ST-1 T-1 1 warranty 2024-03-20T08:00 2024-03-20T09:00 2024-03-20T16:00 2024-03-20T17:00  30 10 true  -          -          none            true
+        WO-6 SR-6 ST-1 T-2 1 warranty 2024-06-01T08:00 2024-06-01T08:30 2024-06-01T10:00 2024-06-01T11:00  45 10 true  compressor noise      wear            false
+        WO-5 SR-4 ST-2 T-3 1 paid     2025-03-01T08:00 2025-03-01T09:00 2025-03-01T20:00 2025-03-01T22:00 120 30 true  compressor no_cooling wear            false
+        """);
+    // the closing visit's sign-off: labour, km and visits are the request's totals
+    signOffs(
+        """
+        #WO  signed off           charged rating
+        WO-1 2024-03-01T15:00:00Z   0     5
+        WO-3 2024-03-07T12:00:00Z   0     2
+        WO-4 2024-03-20T18:00:00Z   0     4
+        WO-6 2024-06-01T12:00:00Z   0     5
+        WO-5 2025-03-02T08:00:00Z 500     4
+        """);
 
     // costs: direct per work order (labour 5/min, transport), overheads per station-month
     cost("CP-1", "labour", "450.00", "2024-03", "ST-1", "north", "WO-1", "warranty");
@@ -284,37 +103,199 @@ final class Fixture {
     claimFiled("CL-2", "WO-3", "SN-2", "500.00", "2024-03-15T10:00:00Z");
 
     // complaints: staff conduct against T-2 (routed right); quality routed to the wrong desk
-    complaintFiled(
-        "CO-1",
-        "SN-2",
-        "north",
-        "ST-1",
-        "T-2",
-        "WO-2",
-        "staff_conduct",
-        "service_management",
-        "2024-03-06T12:00:00Z");
+    complaints(
+        """
+        #id  unit region station tech wo   cause         routed to          filed at
+        CO-1 SN-2 north  ST-1    T-2  WO-2 staff_conduct service_management 2024-03-06T12:00:00Z
+        CO-2 SN-2 north  ST-1    -    WO-3 quality       warehouse_transport 2024-03-08T12:00:00Z
+        """);
     complaintResolved(
         "CO-1", "staff_conduct", "service_management", 2.0, false, "2024-03-07T12:00:00Z");
-    complaintFiled(
-        "CO-2",
-        "SN-2",
-        "north",
-        "ST-1",
-        null,
-        "WO-3",
-        "quality",
-        "warehouse_transport",
-        "2024-03-08T12:00:00Z");
     complaintResolved("CO-2", "quality", "warehouse_transport", 30.0, true, "2024-03-20T12:00:00Z");
 
-    survey("SV-1", "SR-1", "WO-1", "SN-1", "north", "ST-1", "T-1", 5, "2024-03-03T10:00:00Z");
-    survey("SV-2", "SR-2", "WO-3", "SN-2", "north", "ST-1", "T-1", 3, "2024-03-09T10:00:00Z");
+    survey("SV-1", "WO-1", 5, "2024-03-03T10:00:00Z");
+    survey("SV-2", "WO-3", 3, "2024-03-09T10:00:00Z");
 
     contractSold("MC-1", "SN-3", "south", "ST-2", "2025-02-10", "300.00");
   }
 
   // ------------------------------------------------------------------ event writers
+
+  /** A request and the fields its visits inherit. */
+  private record Request(String id, String serial, String region) {}
+
+  /** A visit row of {@link #visits}, by column name. */
+  private record Visit(Request request, Map<String, String> row) {
+    String get(String column) {
+      return row.get(column);
+    }
+  }
+
+  private final Map<String, Request> requests = new LinkedHashMap<>();
+  private final Map<String, Visit> visits = new LinkedHashMap<>();
+
+  private static final String[] VISIT_COLUMNS = {
+    "wo",
+    "sr",
+    "station",
+    "tech",
+    "visit",
+    "service",
+    "registered",
+    "dispatched",
+    "arrived",
+    "completed",
+    "labour",
+    "km",
+    "fixed",
+    "component",
+    "mode",
+    "root_cause",
+    "nff"
+  };
+
+  /** The non-comment rows of a text table, split on blanks; "-" stands for null. */
+  private static List<String[]> rows(String table) {
+    return table
+        .lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .map(
+            line ->
+                Arrays.stream(line.split("\\s+"))
+                    .map(v -> v.equals("-") ? null : v)
+                    .toArray(String[]::new))
+        .toList();
+  }
+
+  private void requests(String table) {
+    for (String[] r : rows(table)) {
+      requests.put(r[0], new Request(r[0], r[1], r[2]));
+      add(
+          envelope("service.requested", r[4], "call-centre")
+              + json(
+                  ",\"request_id\":%s,\"channel\":\"phone\",\"category\":%s,\"serial\":%s,"
+                      + "\"model\":\"AC-1\",\"region\":%s,\"priority\":\"normal\"",
+                  r[0], r[3], r[1], r[2]));
+    }
+  }
+
+  /**
+   * Dispatch, arrival and completion of each visit; the promise is 24 h to arrive, +24 h to fix.
+   */
+  private void visits(String table) {
+    for (String[] r : rows(table)) {
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < VISIT_COLUMNS.length; i++) {
+        row.put(VISIT_COLUMNS[i], r[i]);
+      }
+      Visit v = new Visit(requests.get(row.get("sr")), row);
+      visits.put(row.get("wo"), v);
+      Instant registered = Instant.parse(v.get("registered") + ":00Z");
+      String promisedArrival = registered.plusSeconds(24 * 3600).toString();
+      String promisedFix = registered.plusSeconds(48 * 3600).toString();
+      add(
+          workOrder("workorder.dispatched", v.get("dispatched") + ":00Z", v)
+              + json(
+                  ",\"visit\":%s,\"job_kind\":\"repair\",\"service_type\":%s,"
+                      + "\"repair_mode\":\"on_site\",\"priority\":\"normal\",\"distance_class\":\"near\","
+                      + "\"sla_hours\":24,\"requested_at\":%s,\"promised_arrival_at\":%s,"
+                      + "\"promised_fix_at\":%s",
+                  v.get("visit"), v.get("service"), registered, promisedArrival, promisedFix));
+      add(
+          workOrder("workorder.arrived", v.get("arrived") + ":00Z", v)
+              + json(",\"promised_arrival_at\":%s,\"travel_km\":%s", promisedArrival, km(v)));
+      add(
+          workOrder("workorder.completed", v.get("completed") + ":00Z", v)
+              + json(
+                  ",\"service_type\":%s,\"failure_mode\":%s,\"failed_component\":%s,"
+                      + "\"labour_minutes\":%s,\"travel_km\":%s,\"fixed\":%s,\"no_fault_found\":%s,"
+                      + "\"root_cause\":%s,\"promised_fix_at\":%s",
+                  v.get("service"),
+                  v.get("mode"),
+                  v.get("component"),
+                  v.get("labour"),
+                  km(v),
+                  v.get("fixed"),
+                  v.get("nff"),
+                  v.get("root_cause"),
+                  promisedFix));
+    }
+  }
+
+  /** Sign-off of a request by its closing visit, with the request's labour, km and visit totals. */
+  private void signOffs(String table) {
+    for (String[] r : rows(table)) {
+      Visit v = visits.get(r[0]);
+      List<Visit> all =
+          visits.values().stream().filter(o -> o.request().equals(v.request())).toList();
+      int labour = all.stream().mapToInt(o -> Integer.parseInt(o.get("labour"))).sum();
+      double km = all.stream().mapToDouble(o -> Double.parseDouble(o.get("km"))).sum();
+      add(
+          workOrder("workorder.signed_off", r[1], v)
+              + json(
+                  ",\"service_type\":%s,\"job_kind\":\"repair\",\"failure_mode\":%s,"
+                      + "\"failed_component\":%s,\"root_cause\":%s,\"no_fault_found\":%s,"
+                      + "\"labour_minutes\":%s,\"travel_km\":%s,\"visits\":%s,\"amount_charged\":%s,"
+                      + "\"currency\":\"CNY\",\"supervisor_rating\":%s,\"customer_signature\":true",
+                  v.get("service"),
+                  v.get("mode"),
+                  v.get("component"),
+                  v.get("root_cause"),
+                  v.get("nff"),
+                  labour,
+                  km,
+                  all.size(),
+                  r[2],
+                  r[3]));
+    }
+  }
+
+  private static String km(Visit v) {
+    return Double.toString(Double.parseDouble(v.get("km")));
+  }
+
+  private String workOrder(String type, String at, Visit v) {
+    return envelope(type, at, "field-app")
+        + json(
+            ",\"work_order_id\":%s,\"request_id\":%s,\"serial\":%s,\"model\":\"AC-1\",\"region\":%s,"
+                + "\"station_id\":%s,\"technician_id\":%s",
+            v.get("wo"),
+            v.request().id(),
+            v.request().serial(),
+            v.request().region(),
+            v.get("station"),
+            v.get("tech"));
+  }
+
+  private void complaints(String table) {
+    for (String[] r : rows(table)) {
+      add(
+          envelope("complaint.filed", r[8], "call-centre")
+              + json(
+                  ",\"complaint_id\":%s,\"request_id\":%s,\"serial\":%s,\"model\":\"AC-1\","
+                      + "\"region\":%s,\"station_id\":%s,\"technician_id\":%s,\"work_order_id\":%s,"
+                      + "\"cause_category\":%s,\"routed_department\":%s,\"severity\":\"normal\"",
+                  r[0], "SR-C-" + r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]));
+    }
+  }
+
+  private void survey(String id, String wo, int csat, String at) {
+    Visit v = visits.get(wo);
+    add(
+        envelope("survey.completed", at, "survey")
+            + json(
+                ",\"survey_id\":%s,\"request_id\":%s,\"work_order_id\":%s,\"serial\":%s,"
+                    + "\"region\":%s,\"station_id\":%s,\"technician_id\":%s,\"csat\":%s",
+                id,
+                v.request().id(),
+                wo,
+                v.request().serial(),
+                v.request().region(),
+                v.get("station"),
+                v.get("tech"),
+                csat));
+  }
 
   private String envelope(String type, String at, String source) {
     next++;
@@ -328,8 +309,22 @@ final class Fixture {
         source);
   }
 
-  private static String q(String value) {
-    return value == null ? "null" : "\"" + value + "\"";
+  /**
+   * JSON fields from a template: each {@code %s} becomes a JSON value: a string quoted, a number or
+   * boolean (or text that reads as one) bare, null as null (dropped by {@link #add}).
+   */
+  private static String json(String template, Object... values) {
+    Object[] encoded = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      boolean bare =
+          v == null
+              || v instanceof Number
+              || v instanceof Boolean
+              || v.toString().matches("-?[0-9]+(\\.[0-9]+)?|true|false");
+      encoded[i] = bare ? String.valueOf(v) : "\"" + v + "\"";
+    }
+    return String.format(Locale.ROOT, template, encoded);
   }
 
   private void add(String json) {
@@ -339,19 +334,15 @@ final class Fixture {
   private void shipped(String serial, String at, String month, String region) {
     add(
         envelope("product.shipped", at, "erp")
-            + ",\"serial\":\""
-            + serial
-            + "\",\"model\":\"AC-1\",\"product_line\":\"air_conditioning\""
-            + ",\"build_date\":\""
-            + at.substring(0, 10)
-            + "\",\"ship_month\":\""
-            + month
-            + "\""
-            + ",\"region\":\""
-            + region
-            + "\",\"dealer_id\":\"DL-1\",\"sale_price\":1000.00"
-            + ",\"currency\":\"CNY\",\"components\":"
-            + COMPONENTS);
+            + json(
+                ",\"serial\":%s,\"model\":\"AC-1\",\"product_line\":\"air_conditioning\","
+                    + "\"build_date\":%s,\"ship_month\":%s,\"region\":%s,\"dealer_id\":\"DL-1\","
+                    + "\"sale_price\":1000.00,\"currency\":\"CNY\",\"components\":"
+                    + COMPONENTS,
+                serial,
+                at.substring(0, 10),
+                month,
+                region));
   }
 
   private void installed(
@@ -360,185 +351,27 @@ final class Fixture {
       String result,
       String region,
       String station,
-      String technician,
+      String tech,
       boolean completeRecord) {
     add(
         envelope("product.installed", date + "T09:00:00Z", "installer-app")
-            + ",\"serial\":\""
-            + serial
-            + "\",\"model\":\"AC-1\",\"region\":\""
-            + region
-            + "\""
-            + ",\"station_id\":\""
-            + station
-            + "\",\"technician_id\":\""
-            + technician
-            + "\""
-            + ",\"install_date\":\""
-            + date
-            + "\",\"commissioning_result\":\""
-            + result
-            + "\""
-            + ",\"distance_class\":\"near\",\"sale_price\":1000.00,\"currency\":\"CNY\""
-            + ",\"components\":"
-            + COMPONENTS
-            + ",\"customer_id\":\"C-"
-            + serial
-            + "\""
-            + ",\"customer_name\":\"王伟\",\"customer_address\":\"人民路1号\""
-            + ",\"customer_phone\":"
-            + q(completeRecord ? "+86 139 0000 0000" : null));
-  }
-
-  private void request(String id, String serial, String region, String category, String at) {
-    add(
-        envelope("service.requested", at, "call-centre")
-            + ",\"request_id\":\""
-            + id
-            + "\",\"channel\":\"phone\",\"category\":\""
-            + category
-            + "\""
-            + ",\"serial\":\""
-            + serial
-            + "\",\"model\":\"AC-1\",\"region\":\""
-            + region
-            + "\""
-            + ",\"priority\":\"normal\"");
-  }
-
-  private String workOrder(
-      String type,
-      String at,
-      String wo,
-      String sr,
-      String serial,
-      String region,
-      String station,
-      String technician) {
-    return envelope(type, at, "field-app")
-        + ",\"work_order_id\":\""
-        + wo
-        + "\",\"request_id\":\""
-        + sr
-        + "\",\"serial\":\""
-        + serial
-        + "\",\"model\":\"AC-1\",\"region\":\""
-        + region
-        + "\",\"station_id\":\""
-        + station
-        + "\",\"technician_id\":\""
-        + technician
-        + "\"";
-  }
-
-  /** Dispatch, arrival and completion of one visit; the promise is 24 h to arrive, +24 h to fix. */
-  private void visit(
-      String wo,
-      String sr,
-      String serial,
-      String region,
-      String station,
-      String technician,
-      int visit,
-      String serviceType,
-      String registered,
-      String dispatched,
-      String arrived,
-      String completed,
-      int labour,
-      double km,
-      boolean fixed,
-      String component,
-      String mode,
-      String rootCause,
-      boolean noFault) {
-    java.time.Instant reg = java.time.Instant.parse(registered);
-    String promisedArrival = reg.plusSeconds(24 * 3600).toString();
-    String promisedFix = reg.plusSeconds(48 * 3600).toString();
-    add(
-        workOrder("workorder.dispatched", dispatched, wo, sr, serial, region, station, technician)
-            + ",\"visit\":"
-            + visit
-            + ",\"job_kind\":\"repair\",\"service_type\":\""
-            + serviceType
-            + "\",\"repair_mode\":\"on_site\",\"priority\":\"normal\",\"distance_class\":\"near\""
-            + ",\"sla_hours\":24,\"requested_at\":\""
-            + registered
-            + "\",\"promised_arrival_at\":\""
-            + promisedArrival
-            + "\",\"promised_fix_at\":\""
-            + promisedFix
-            + "\"");
-    add(
-        workOrder("workorder.arrived", arrived, wo, sr, serial, region, station, technician)
-            + ",\"promised_arrival_at\":\""
-            + promisedArrival
-            + "\",\"travel_km\":"
-            + km);
-    add(
-        workOrder("workorder.completed", completed, wo, sr, serial, region, station, technician)
-            + ",\"service_type\":\""
-            + serviceType
-            + "\",\"failure_mode\":"
-            + q(mode)
-            + ",\"failed_component\":"
-            + q(component)
-            + ",\"labour_minutes\":"
-            + labour
-            + ",\"travel_km\":"
-            + km
-            + ",\"fixed\":"
-            + fixed
-            + ",\"no_fault_found\":"
-            + noFault
-            + ",\"root_cause\":\""
-            + rootCause
-            + "\",\"promised_fix_at\":\""
-            + promisedFix
-            + "\"");
-  }
-
-  private void signedOff(
-      String wo,
-      String sr,
-      String serial,
-      String region,
-      String station,
-      String technician,
-      String serviceType,
-      String at,
-      String component,
-      String mode,
-      String rootCause,
-      boolean noFault,
-      int labour,
-      double km,
-      int visits,
-      int charged,
-      int rating) {
-    add(
-        workOrder("workorder.signed_off", at, wo, sr, serial, region, station, technician)
-            + ",\"service_type\":\""
-            + serviceType
-            + "\",\"job_kind\":\"repair\",\"failure_mode\":"
-            + q(mode)
-            + ",\"failed_component\":"
-            + q(component)
-            + ",\"root_cause\":\""
-            + rootCause
-            + "\",\"no_fault_found\":"
-            + noFault
-            + ",\"labour_minutes\":"
-            + labour
-            + ",\"travel_km\":"
-            + km
-            + ",\"visits\":"
-            + visits
-            + ",\"amount_charged\":"
-            + charged
-            + ",\"currency\":\"CNY\",\"supervisor_rating\":"
-            + rating
-            + ",\"customer_signature\":true");
+            + json(
+                ",\"serial\":%s,\"model\":\"AC-1\",\"region\":%s,\"station_id\":%s,"
+                    + "\"technician_id\":%s,\"install_date\":%s,\"commissioning_result\":%s,"
+                    + "\"distance_class\":\"near\",\"sale_price\":1000.00,\"currency\":\"CNY\","
+                    + "\"components\":"
+                    + COMPONENTS
+                    + ",\"customer_id\":%s,"
+                    + "\"customer_name\":\"王伟\",\"customer_address\":\"人民路1号\","
+                    + "\"customer_phone\":%s",
+                serial,
+                region,
+                station,
+                tech,
+                date,
+                result,
+                "C-" + serial,
+                completeRecord ? "+86 139 0000 0000" : null));
   }
 
   private void cost(
@@ -552,22 +385,11 @@ final class Fixture {
       String serviceType) {
     add(
         envelope("cost.posted", period + "-28T00:00:00Z", "finance")
-            + ",\"posting_id\":\""
-            + id
-            + "\",\"category\":\""
-            + category
-            + "\",\"amount\":"
-            + amount
-            + ",\"currency\":\"CNY\",\"period\":\""
-            + period
-            + "\",\"station_id\":\""
-            + station
-            + "\",\"region\":\""
-            + region
-            + "\",\"work_order_id\":"
-            + q(wo)
-            + ",\"service_type\":"
-            + q(serviceType));
+            + json(
+                ",\"posting_id\":%s,\"category\":%s,\"amount\":%s,\"currency\":\"CNY\","
+                    + "\"period\":%s,\"station_id\":%s,\"region\":%s,\"work_order_id\":%s,"
+                    + "\"service_type\":%s",
+                id, category, amount, period, station, region, wo, serviceType));
   }
 
   private void consumed(
@@ -581,171 +403,66 @@ final class Fixture {
       String usage) {
     add(
         envelope("part.consumed", at, "parts-store")
-            + ",\"consumption_id\":\""
-            + id
-            + "\",\"part_number\":\"P-AC1-COMPRESSOR\""
-            + ",\"component\":\"compressor\",\"model\":\"AC-1\",\"quantity\":"
-            + quantity
-            + ",\"unit_cost\":200.00,\"currency\":\"CNY\",\"store_id\":\"STORE-"
-            + station
-            + "\",\"region\":\""
-            + region
-            + "\",\"supplier\":\"SUP-A\",\"defective\":false"
-            + ",\"usage\":\""
-            + usage
-            + "\",\"work_order_id\":"
-            + q(wo)
-            + ",\"unit_price\":"
-            + (price == null ? "null" : price));
+            + json(
+                ",\"consumption_id\":%s,\"part_number\":\"P-AC1-COMPRESSOR\","
+                    + "\"component\":\"compressor\",\"model\":\"AC-1\",\"quantity\":%s,"
+                    + "\"unit_cost\":200.00,\"currency\":\"CNY\",\"store_id\":%s,\"region\":%s,"
+                    + "\"supplier\":\"SUP-A\",\"defective\":false,\"usage\":%s,"
+                    + "\"work_order_id\":%s,\"unit_price\":%s",
+                id, quantity, "STORE-" + station, region, usage, wo, price));
   }
 
   private void returned(String id, String wo, String at) {
     add(
         envelope("part.returned", at, "parts-store")
-            + ",\"return_id\":\""
-            + id
-            + "\",\"part_number\":\"P-AC1-COMPRESSOR\""
-            + ",\"component\":\"compressor\",\"model\":\"AC-1\",\"quantity\":1,\"unit_cost\":200.00"
-            + ",\"currency\":\"CNY\",\"store_id\":\"STORE-ST-1\",\"region\":\"north\""
-            + ",\"supplier\":\"SUP-A\",\"defective\":true,\"reason\":\"replaced_failed\""
-            + ",\"work_order_id\":\""
-            + wo
-            + "\"");
+            + json(
+                ",\"return_id\":%s,\"part_number\":\"P-AC1-COMPRESSOR\","
+                    + "\"component\":\"compressor\",\"model\":\"AC-1\",\"quantity\":1,"
+                    + "\"unit_cost\":200.00,\"currency\":\"CNY\",\"store_id\":\"STORE-ST-1\","
+                    + "\"region\":\"north\",\"supplier\":\"SUP-A\",\"defective\":true,"
+                    + "\"reason\":\"replaced_failed\",\"work_order_id\":%s",
+                id, wo));
   }
 
   private void claimFiled(String id, String wo, String serial, String amount, String at) {
     add(
         envelope("supplier.claim.filed", at, "quality")
-            + ",\"claim_id\":\""
-            + id
-            + "\",\"supplier\":\"SUP-A\",\"part_number\":\"P-AC1-COMPRESSOR\""
-            + ",\"component\":\"compressor\",\"model\":\"AC-1\",\"serial\":\""
-            + serial
-            + "\""
-            + ",\"work_order_id\":\""
-            + wo
-            + "\",\"claimed_amount\":"
-            + amount
-            + ",\"currency\":\"CNY\"");
+            + json(
+                ",\"claim_id\":%s,\"supplier\":\"SUP-A\",\"part_number\":\"P-AC1-COMPRESSOR\","
+                    + "\"component\":\"compressor\",\"model\":\"AC-1\",\"serial\":%s,"
+                    + "\"work_order_id\":%s,\"claimed_amount\":%s,\"currency\":\"CNY\"",
+                id, serial, wo, amount));
   }
 
   private void claimSettled(
       String id, String claimed, String recovered, String outcome, String at) {
     add(
         envelope("supplier.claim.settled", at, "quality")
-            + ",\"claim_id\":\""
-            + id
-            + "\",\"supplier\":\"SUP-A\",\"claimed_amount\":"
-            + claimed
-            + ",\"recovered_amount\":"
-            + recovered
-            + ",\"currency\":\"CNY\",\"outcome\":\""
-            + outcome
-            + "\"");
-  }
-
-  private void complaintFiled(
-      String id,
-      String serial,
-      String region,
-      String station,
-      String technician,
-      String wo,
-      String cause,
-      String department,
-      String at) {
-    add(
-        envelope("complaint.filed", at, "call-centre")
-            + ",\"complaint_id\":\""
-            + id
-            + "\",\"request_id\":\"SR-C-"
-            + id
-            + "\",\"serial\":\""
-            + serial
-            + "\",\"model\":\"AC-1\",\"region\":\""
-            + region
-            + "\",\"station_id\":"
-            + q(station)
-            + ",\"technician_id\":"
-            + q(technician)
-            + ",\"work_order_id\":"
-            + q(wo)
-            + ",\"cause_category\":\""
-            + cause
-            + "\",\"routed_department\":\""
-            + department
-            + "\",\"severity\":\"normal\"");
+            + json(
+                ",\"claim_id\":%s,\"supplier\":\"SUP-A\",\"claimed_amount\":%s,"
+                    + "\"recovered_amount\":%s,\"currency\":\"CNY\",\"outcome\":%s",
+                id, claimed, recovered, outcome));
   }
 
   private void complaintResolved(
       String id, String cause, String department, double replyHours, boolean escalated, String at) {
     add(
         envelope("complaint.resolved", at, "call-centre")
-            + ",\"complaint_id\":\""
-            + id
-            + "\",\"cause_category\":\""
-            + cause
-            + "\""
-            + ",\"routed_department\":\""
-            + department
-            + "\",\"reply_hours\":"
-            + replyHours
-            + ",\"contacts\":"
-            + (escalated ? 3 : 1)
-            + ",\"escalated\":"
-            + escalated
-            + ",\"resolution\":\"explained\",\"customer_satisfied\":"
-            + !escalated);
-  }
-
-  private void survey(
-      String id,
-      String sr,
-      String wo,
-      String serial,
-      String region,
-      String station,
-      String technician,
-      int csat,
-      String at) {
-    add(
-        envelope("survey.completed", at, "survey")
-            + ",\"survey_id\":\""
-            + id
-            + "\",\"request_id\":\""
-            + sr
-            + "\",\"work_order_id\":\""
-            + wo
-            + "\",\"serial\":\""
-            + serial
-            + "\",\"region\":\""
-            + region
-            + "\",\"station_id\":\""
-            + station
-            + "\",\"technician_id\":\""
-            + technician
-            + "\",\"csat\":"
-            + csat);
+            + json(
+                ",\"complaint_id\":%s,\"cause_category\":%s,\"routed_department\":%s,"
+                    + "\"reply_hours\":%s,\"contacts\":%s,\"escalated\":%s,"
+                    + "\"resolution\":\"explained\",\"customer_satisfied\":%s",
+                id, cause, department, replyHours, escalated ? 3 : 1, escalated, !escalated));
   }
 
   private void contractSold(
       String id, String serial, String region, String station, String start, String fee) {
     add(
         envelope("contract.sold", start + "T10:00:00Z", "crm")
-            + ",\"contract_id\":\""
-            + id
-            + "\",\"serial\":\""
-            + serial
-            + "\",\"model\":\"AC-1\""
-            + ",\"region\":\""
-            + region
-            + "\",\"station_id\":\""
-            + station
-            + "\",\"start_date\":\""
-            + start
-            + "\",\"end_date\":\"2026-02-09\",\"fee\":"
-            + fee
-            + ",\"currency\":\"CNY\""
-            + ",\"visits_per_year\":2,\"renewal\":false");
+            + json(
+                ",\"contract_id\":%s,\"serial\":%s,\"model\":\"AC-1\",\"region\":%s,"
+                    + "\"station_id\":%s,\"start_date\":%s,\"end_date\":\"2026-02-09\","
+                    + "\"fee\":%s,\"currency\":\"CNY\",\"visits_per_year\":2,\"renewal\":false",
+                id, serial, region, station, start, fee));
   }
 }

@@ -2,13 +2,23 @@ package io.servicelake.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicelake.schemas.EventCatalog;
+import io.servicelake.schemas.EventSchema;
+import io.servicelake.schemas.FieldSpec;
 import io.servicelake.transforms.models.SqlModel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 
 /** Builds every model on the hand-written fixture: data tests, docs, idempotence, partitions. */
@@ -55,6 +65,72 @@ class MartBuilderTest {
   }
 
   @Test
+  void piiColumnsArePublishedAsCommentPrefixAndTableProperty() {
+    Map<String, String> comments = new HashMap<>();
+    lake.sql("describe table lake.marts.dim_customer").stream()
+        .filter(r -> !r.isNullAt(2))
+        .forEach(r -> comments.put(r.getString(0), r.getString(2)));
+    assertThat(comments.get("customer_name")).isEqualTo("PII: Customer name.");
+    assertThat(comments.get("customer_address")).startsWith("PII: ");
+    assertThat(comments.get("customer_id")).doesNotStartWith("PII");
+    assertThat(property("lake.marts.dim_customer", SqlModel.PII_PROPERTY))
+        .isEqualTo("customer_name,customer_phone,customer_address");
+    assertThat(property("lake.staging.stg_events__product_installed", SqlModel.PII_PROPERTY))
+        .isEqualTo("customer_name,customer_phone,customer_address");
+    assertThat(property("lake.marts.fct_work_order", SqlModel.PII_PROPERTY)).isNull();
+  }
+
+  /**
+   * Lineage by data: every value of an event field marked {@code "x-pii": true} in the fixture is
+   * looked for in every string column of every table; it may only turn up in flagged columns.
+   */
+  @Test
+  void personalDataAppearsOnlyInFlaggedColumns() {
+    Set<String> piiValues = new TreeSet<>();
+    ObjectMapper json = new ObjectMapper();
+    EventCatalog catalog = EventCatalog.load();
+    for (String event : Fixture.events()) {
+      JsonNode node = readTree(json, event);
+      EventSchema schema =
+          catalog.find(node.path("event_type").asText(), node.path("schema_version").asInt()).get();
+      schema.fields().stream()
+          .filter(FieldSpec::pii)
+          .filter(f -> node.hasNonNull(f.name()))
+          .forEach(f -> piiValues.add(node.path(f.name()).asText()));
+    }
+    assertThat(piiValues).as("PII values in the fixture").hasSizeGreaterThanOrEqualTo(3);
+    String anyValue =
+        piiValues.stream()
+            .map(v -> "instr(%s, '" + v.replace("'", "\\'") + "') > 0")
+            .reduce((a, b) -> a + " or " + b)
+            .orElseThrow();
+    List<String> leaks = new ArrayList<>();
+    List<String> found = new ArrayList<>();
+    for (SqlModel model : builder.models()) {
+      String table = builder.physicalName(model.name());
+      for (StructField field : lake.spark().table(table).schema().fields()) {
+        if (!field.dataType().equals(DataTypes.StringType)) {
+          continue;
+        }
+        String column = "`" + field.name() + "`";
+        long rows =
+            lake.sql("select count(*) from " + table + " where " + anyValue.replace("%s", column))
+                .get(0)
+                .getLong(0);
+        if (rows > 0) {
+          (model.isPii(field.name()) ? found : leaks).add(model.name() + "." + field.name());
+        }
+      }
+    }
+    assertThat(leaks).as("unflagged columns holding personal data").isEmpty();
+    assertThat(found)
+        .contains(
+            "dim_customer.customer_name",
+            "dim_customer.customer_phone",
+            "dim_customer.customer_address");
+  }
+
+  @Test
   void rebuildIsIdempotentAndARangeReplacesOnlyItsPartitions() {
     Map<String, String> before = hashes();
     builder.buildAll(r -> {});
@@ -84,6 +160,22 @@ class MartBuilderTest {
             () -> DateRange.parse("2024-03-02", "2024-03-01"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("before");
+  }
+
+  private String property(String table, String key) {
+    return lake.sql("show tblproperties " + table).stream()
+        .filter(r -> r.getString(0).equals(key))
+        .map(r -> r.getString(1))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static JsonNode readTree(ObjectMapper json, String event) {
+    try {
+      return json.readTree(event);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private long count(String from) {

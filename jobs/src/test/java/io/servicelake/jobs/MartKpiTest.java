@@ -46,14 +46,12 @@ class MartKpiTest {
   @Test
   void workOrderCostsAreAllocated() {
     // WO-1 direct: labour 450 + material 200 + transport 60 = 710; parts consumed 1 × 200
-    Row wo1 =
-        row(
-            "select direct_cost, parts_cost, allocated_overhead from lake.marts.fct_work_order"
-                + " where work_order_id = 'WO-1'");
-    assertThat(((Number) wo1.get(0)).doubleValue()).isEqualTo(710.0);
-    assertThat(((Number) wo1.get(1)).doubleValue()).isEqualTo(200.0);
     // ST-1 2024-03 overhead 140 over direct 710 + 300 + 500 + 150 = 1660: 140 × 710 / 1660
-    assertThat(((Number) wo1.get(2)).doubleValue()).isCloseTo(59.8795, within(0.0001));
+    assertThat(
+            nums(
+                "select direct_cost, parts_cost, allocated_overhead from lake.marts.fct_work_order"
+                    + " where work_order_id = 'WO-1'"))
+        .containsExactly(new double[] {710, 200, 140 * 710 / 1660.0}, within(1e-4));
     assertThat(num("select sum(allocated_overhead) from lake.intermediate.int_work_order_costs"))
         .isCloseTo(140.0, within(0.001));
   }
@@ -82,15 +80,12 @@ class MartKpiTest {
   @Test
   void repairQualityPerMonth() {
     // March 2024, north: SR-1, SR-2, SR-3 closed; SR-3 no fault found and a repeat; SR-1 FTF
-    Row march =
-        row(
-            "select repair_requests_closed, no_fault_found_rate, first_time_fix_rate,"
-                + " repeat_repair_rate from lake.marts.fct_repair_quality"
-                + " where month_start = date'2024-03-01' and region = 'north'");
-    assertThat(march.getLong(0)).isEqualTo(3);
-    assertThat(d(march, 1)).isCloseTo(1 / 3.0, within(1e-6));
-    assertThat(((Number) march.get(2)).doubleValue()).isEqualTo(0.5);
-    assertThat(d(march, 3)).isCloseTo(1 / 3.0, within(1e-6));
+    assertThat(
+            nums(
+                "select repair_requests_closed, no_fault_found_rate, first_time_fix_rate,"
+                    + " repeat_repair_rate from lake.marts.fct_repair_quality"
+                    + " where month_start = date'2024-03-01' and region = 'north'"))
+        .containsExactly(new double[] {3, 1 / 3.0, 0.5, 1 / 3.0}, within(1e-6));
   }
 
   // ---------------------------------------------------------------- product engineering
@@ -135,13 +130,12 @@ class MartKpiTest {
   @Test
   void failuresPerUnitMonthAtRisk() {
     // north 2024-01 compressor: 3 failures over (14 + 18/31) + (14 + 14/31) = 900/31 unit-months
-    Row north =
-        row(
-            "select failures, unit_months_at_risk, failures_per_unit_month"
-                + " from lake.marts.fct_failure_rate where region = 'north' and component = 'compressor'");
-    assertThat(north.getLong(0)).isEqualTo(3);
-    assertThat(d(north, 1)).isCloseTo(900 / 31.0, within(1e-4));
-    assertThat(d(north, 2)).isCloseTo(3 * 31 / 900.0, within(1e-7));
+    String north =
+        " from lake.marts.fct_failure_rate where region = 'north' and component = 'compressor'";
+    assertThat(nums("select failures, unit_months_at_risk" + north))
+        .containsExactly(new double[] {3, 900 / 31.0}, within(1e-4));
+    assertThat(num("select failures_per_unit_month" + north))
+        .isCloseTo(3 * 31 / 900.0, within(1e-7));
   }
 
   @Test
@@ -166,13 +160,11 @@ class MartKpiTest {
   @Test
   void supplierQualityCountsDefectiveParts() {
     // March 2024: one compressor used (PC-1), the failed one returned defective (PR-1)
-    Row march =
-        row(
-            "select parts_used, defective_parts, defective_per_part_used"
-                + " from lake.marts.fct_supplier_quality where month_start = date'2024-03-01'");
-    assertThat(march.getLong(0)).isEqualTo(1);
-    assertThat(march.getLong(1)).isEqualTo(1);
-    assertThat(d(march, 2)).isEqualTo(1.0);
+    assertThat(
+            nums(
+                "select parts_used, defective_parts, defective_per_part_used"
+                    + " from lake.marts.fct_supplier_quality where month_start = date'2024-03-01'"))
+        .containsExactly(1, 1, 1);
   }
 
   // ---------------------------------------------------------------- finance
@@ -200,15 +192,12 @@ class MartKpiTest {
   @Test
   void costPerClaimRevenueAndCostShareOfSales() {
     // March 2024 north: warranty direct 1660, claims SR-1 and SR-2 → 830 per claim
-    Row march =
-        row(
-            "select service_cost, warranty_direct_cost, claims, cost_per_claim"
-                + " from lake.marts.fct_service_cost_monthly"
-                + " where month_start = date'2024-03-01' and region = 'north'");
-    assertThat(((Number) march.get(0)).doubleValue()).isEqualTo(1800.0);
-    assertThat(((Number) march.get(1)).doubleValue()).isEqualTo(1660.0);
-    assertThat(march.getLong(2)).isEqualTo(2);
-    assertThat(((Number) march.get(3)).doubleValue()).isEqualTo(830.0);
+    assertThat(
+            nums(
+                "select service_cost, warranty_direct_cost, claims, cost_per_claim"
+                    + " from lake.marts.fct_service_cost_monthly"
+                    + " where month_start = date'2024-03-01' and region = 'north'"))
+        .containsExactly(1800, 1660, 2, 830);
     // January 2024 north: two units sold at 1000, no service cost yet → 0 % of sales
     assertThat(
             num(
@@ -216,49 +205,37 @@ class MartKpiTest {
                     + " where month_start = date'2024-01-01' and region = 'north'"))
         .isEqualTo(0.0);
     // March 2025 south: cost 800, paid repair charged 500, counter sale 2 × 280
-    Row south =
-        row(
-            "select service_cost, paid_service_revenue, parts_sales_revenue"
-                + " from lake.marts.fct_service_cost_monthly"
-                + " where month_start = date'2025-03-01' and region = 'south'");
-    assertThat(((Number) south.get(0)).doubleValue()).isEqualTo(800.0);
-    assertThat(((Number) south.get(1)).doubleValue()).isEqualTo(500.0);
-    assertThat(((Number) south.get(2)).doubleValue()).isEqualTo(560.0);
+    assertThat(
+            nums(
+                "select service_cost, paid_service_revenue, parts_sales_revenue"
+                    + " from lake.marts.fct_service_cost_monthly"
+                    + " where month_start = date'2025-03-01' and region = 'south'"))
+        .containsExactly(800, 500, 560);
   }
 
   @Test
   void supplierRecoveryClaimedSettledOutstanding() {
     // CL-1 650 claimed, 400 recovered (partial); CL-2 500 still open
-    Row sup =
-        row(
-            "select claims_filed, claimed_amount, recovered_amount, outstanding_amount,"
-                + " written_off_amount, recovery_rate from lake.marts.fct_supplier_recovery");
-    assertThat(sup.getLong(0)).isEqualTo(2);
-    assertThat(((Number) sup.get(1)).doubleValue()).isEqualTo(1150.0);
-    assertThat(((Number) sup.get(2)).doubleValue()).isEqualTo(400.0);
-    assertThat(((Number) sup.get(3)).doubleValue()).isEqualTo(500.0);
-    assertThat(((Number) sup.get(4)).doubleValue()).isEqualTo(250.0);
-    assertThat(d(sup, 5)).isCloseTo(400 / 650.0, within(1e-6));
+    assertThat(
+            nums(
+                "select claims_filed, claimed_amount, recovered_amount, outstanding_amount,"
+                    + " written_off_amount, recovery_rate from lake.marts.fct_supplier_recovery"))
+        .containsExactly(new double[] {2, 1150, 400, 500, 250, 400 / 650.0}, within(1e-6));
   }
 
   @Test
   void partsCommissionIsTwoPercentOfProfitSplitOneAndAHalfToHalf() {
     // WO-5 (T-3): 1 × (280 - 200) = 80 profit → 1.20 + 0.40; counter: 2 × 80 = 160 → 2.40 + 0.80
-    Row t3 =
-        row(
-            "select parts_profit, individual_commission, department_commission, total_commission"
-                + " from lake.marts.fct_parts_commission where seller_id = 'T-3'");
-    assertThat(((Number) t3.get(0)).doubleValue()).isEqualTo(80.0);
-    assertThat(((Number) t3.get(1)).doubleValue()).isEqualTo(1.2);
-    assertThat(((Number) t3.get(2)).doubleValue()).isEqualTo(0.4);
-    assertThat(((Number) t3.get(3)).doubleValue()).isEqualTo(1.6);
-    Row counter =
-        row(
-            "select individual_commission, department_commission, station_id"
-                + " from lake.marts.fct_parts_commission where seller_id = 'counter'");
-    assertThat(((Number) counter.get(0)).doubleValue()).isEqualTo(2.4);
-    assertThat(((Number) counter.get(1)).doubleValue()).isEqualTo(0.8);
-    assertThat(counter.getString(2)).isEqualTo("ST-2");
+    assertThat(
+            nums(
+                "select parts_profit, individual_commission, department_commission,"
+                    + " total_commission from lake.marts.fct_parts_commission"
+                    + " where seller_id = 'T-3'"))
+        .containsExactly(80, 1.2, 0.4, 1.6);
+    String counter = " from lake.marts.fct_parts_commission where seller_id = 'counter'";
+    assertThat(nums("select individual_commission, department_commission" + counter))
+        .containsExactly(2.4, 0.8);
+    assertThat(text("select station_id" + counter)).isEqualTo("ST-2");
   }
 
   // ---------------------------------------------------------------- service management
@@ -268,48 +245,34 @@ class MartKpiTest {
     // T-1 in March 2024: WO-1, WO-3, WO-4 on three days; arrival→fix 90, 60, 60 min;
     // request→arrival 4 h, 19 h, 8 h; closed SR-1, SR-2, SR-3 of which SR-1 came back (SR-3);
     // surveys 5 and 3 (one praise → 300)
-    Row t1 =
-        row(
-            "select jobs_completed, jobs_per_day, mttr_minutes, first_time_fix_rate, repeat_rate,"
-                + " mean_response_hours, sla_on_time_rate, mean_csat, praise_rewards, delay_fines,"
-                + " complaints_against from lake.marts.fct_technician_scorecard"
-                + " where technician_id = 'T-1' and month_start = date'2024-03-01'");
-    assertThat(t1.getLong(0)).isEqualTo(3);
-    assertThat(((Number) t1.get(1)).doubleValue()).isEqualTo(1.0);
-    assertThat(d(t1, 2)).isEqualTo(70.0);
-    assertThat(((Number) t1.get(3)).doubleValue()).isEqualTo(1.0);
-    assertThat(((Number) t1.get(4)).doubleValue()).isCloseTo(1 / 3.0, within(1e-6));
-    assertThat(d(t1, 5)).isCloseTo(31 / 3.0, within(1e-4));
-    assertThat(((Number) t1.get(6)).doubleValue()).isEqualTo(1.0);
-    assertThat(d(t1, 7)).isEqualTo(4.0);
-    assertThat(((Number) t1.get(8)).intValue()).isEqualTo(300);
-    assertThat(((Number) t1.get(9)).intValue()).isZero();
-    assertThat(t1.getLong(10)).isZero();
+    // (the mart rounds mean_response_hours to 4 places: hence the tolerance)
+    assertThat(
+            nums(
+                "select jobs_completed, jobs_per_day, mttr_minutes, first_time_fix_rate,"
+                    + " repeat_rate, mean_response_hours, sla_on_time_rate, mean_csat,"
+                    + " praise_rewards, delay_fines, complaints_against"
+                    + " from lake.marts.fct_technician_scorecard"
+                    + " where technician_id = 'T-1' and month_start = date'2024-03-01'"))
+        .containsExactly(
+            new double[] {3, 1, 70, 1, 1 / 3.0, 31 / 3.0, 1, 4, 300, 0, 0}, within(1e-4));
     // T-2 in March 2024: WO-2 arrived 2 h late (fine 100), not fixed, one complaint
-    Row t2 =
-        row(
-            "select jobs_completed, first_time_fix_rate, sla_on_time_rate, delay_fines,"
-                + " complaints_against from lake.marts.fct_technician_scorecard"
-                + " where technician_id = 'T-2' and month_start = date'2024-03-01'");
-    assertThat(t2.getLong(0)).isEqualTo(1);
-    assertThat(((Number) t2.get(1)).doubleValue()).isEqualTo(0.0);
-    assertThat(((Number) t2.get(2)).doubleValue()).isEqualTo(0.0);
-    assertThat(((Number) t2.get(3)).intValue()).isEqualTo(100);
-    assertThat(t2.getLong(4)).isEqualTo(1);
+    assertThat(
+            nums(
+                "select jobs_completed, first_time_fix_rate, sla_on_time_rate, delay_fines,"
+                    + " complaints_against from lake.marts.fct_technician_scorecard"
+                    + " where technician_id = 'T-2' and month_start = date'2024-03-01'"))
+        .containsExactly(1, 0, 0, 100, 1);
   }
 
   @Test
   void stationScorecard() {
     // ST-1 in March 2024: WO-1..WO-4; complaints CO-1 and CO-2 both name ST-1
-    Row st1 =
-        row(
-            "select jobs_completed, arrival_breaches, complaints_against, praise_rewards"
-                + " from lake.marts.fct_station_scorecard"
-                + " where station_id = 'ST-1' and month_start = date'2024-03-01'");
-    assertThat(st1.getLong(0)).isEqualTo(4);
-    assertThat(st1.getLong(1)).isEqualTo(1);
-    assertThat(st1.getLong(2)).isEqualTo(2);
-    assertThat(((Number) st1.get(3)).intValue()).isEqualTo(300);
+    assertThat(
+            nums(
+                "select jobs_completed, arrival_breaches, complaints_against, praise_rewards"
+                    + " from lake.marts.fct_station_scorecard"
+                    + " where station_id = 'ST-1' and month_start = date'2024-03-01'"))
+        .containsExactly(4, 1, 2, 300);
   }
 
   @Test
@@ -329,24 +292,18 @@ class MartKpiTest {
   @Test
   void complaintMetrics() {
     // March 2024 north: 1 staff-conduct complaint over 2 installed units = 500 per 1000
-    Row staff =
-        row(
-            "select complaints, installed_units, complaints_per_1000_units, misrouted"
-                + " from lake.marts.fct_complaints where cause_category = 'staff_conduct'");
-    assertThat(staff.getLong(0)).isEqualTo(1);
-    assertThat(staff.getLong(1)).isEqualTo(2);
-    assertThat(d(staff, 2)).isEqualTo(500.0);
-    assertThat(staff.getLong(3)).isZero();
+    assertThat(
+            nums(
+                "select complaints, installed_units, complaints_per_1000_units, misrouted"
+                    + " from lake.marts.fct_complaints where cause_category = 'staff_conduct'"))
+        .containsExactly(1, 2, 500, 0);
     // the quality complaint went to warehouse/transport (misrouted), replied in 30 h, escalated
-    Row quality =
-        row(
-            "select misrouted, mean_reply_hours, replied_within_24h, escalated, resolution_rate"
-                + " from lake.marts.fct_complaints where cause_category = 'quality'");
-    assertThat(quality.getLong(0)).isEqualTo(1);
-    assertThat(d(quality, 1)).isEqualTo(30.0);
-    assertThat(quality.getLong(2)).isZero();
-    assertThat(quality.getLong(3)).isEqualTo(1);
-    assertThat(((Number) quality.get(4)).doubleValue()).isEqualTo(1.0);
+    assertThat(
+            nums(
+                "select misrouted, mean_reply_hours, replied_within_24h, escalated,"
+                    + " resolution_rate from lake.marts.fct_complaints"
+                    + " where cause_category = 'quality'"))
+        .containsExactly(1, 30, 0, 1, 1);
   }
 
   @Test
@@ -374,13 +331,12 @@ class MartKpiTest {
         .isEqualTo(36.0);
     assertThat(strings("select technician_id from lake.marts.dim_technician order by 1"))
         .containsExactly("T-1", "T-2", "T-3");
-    Row day =
-        row(
-            "select work_orders, mean_labour_minutes, total_labour_minutes, first_time_fix_rate"
-                + " from lake.marts.fct_workorders_daily where completion_date = date'2024-03-06'");
-    assertThat(day.getLong(0)).isEqualTo(1);
-    assertThat(d(day, 1)).isEqualTo(60.0);
-    assertThat(((Number) day.get(3)).doubleValue()).isEqualTo(0.0);
+    // 2024-03-06: WO-2 alone, 60 min, not fixed
+    assertThat(
+            nums(
+                "select work_orders, mean_labour_minutes, total_labour_minutes, first_time_fix_rate"
+                    + " from lake.marts.fct_workorders_daily where completion_date = date'2024-03-06'"))
+        .containsExactly(1, 60, 60, 0);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -404,8 +360,15 @@ class MartKpiTest {
             + "'");
   }
 
-  private static double d(Row row, int i) {
-    return ((Number) row.get(i)).doubleValue();
+  /** The one row of {@code query}, every column a number (counts, decimals, doubles), none null. */
+  private double[] nums(String query) {
+    Row row = row(query);
+    double[] values = new double[row.length()];
+    for (int i = 0; i < values.length; i++) {
+      assertThat(row.isNullAt(i)).as("column %d null from %s", i, query).isFalse();
+      values[i] = ((Number) row.get(i)).doubleValue();
+    }
+    return values;
   }
 
   private Row row(String query) {

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Simulate.class,
       BenchIngestCommand.class,
       BenchIngestProfileCommand.class,
-      BenchForecastCommand.class
+      BenchForecastCommand.class,
+      BenchMartsCommand.class
     })
 public final class BenchCommand implements Runnable {
 
@@ -228,7 +229,7 @@ public final class BenchCommand implements Runnable {
       return Math.round(seconds * 1000) / 1000.0;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
       if (!Files.exists(root)) {
         return;
       }

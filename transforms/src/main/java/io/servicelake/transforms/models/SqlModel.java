@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * @param partitioning the partition column, when the table is rebuilt partition by partition; empty
  *     for small tables rebuilt whole (dimensions, snapshots)
  * @param tests data tests declared in the model's doc
+ * @param piiColumns the columns that carry personal data ({@code "pii"} in the doc), in column
+ *     order: published as a {@value #PII_COMMENT_PREFIX} comment prefix and as the table property
+ *     {@value #PII_PROPERTY}, and the exact list a masking policy must cover
  */
 public record SqlModel(
     String layer,
@@ -30,7 +33,14 @@ public record SqlModel(
     String description,
     Map<String, String> columns,
     Optional<Partitioning> partitioning,
-    ModelTests tests) {
+    ModelTests tests,
+    List<String> piiColumns) {
+
+  /** Column comments of PII columns start with this, so Trino's DESCRIBE shows it. */
+  public static final String PII_COMMENT_PREFIX = "PII: ";
+
+  /** Iceberg table property listing the PII columns, comma-separated (absent when none). */
+  public static final String PII_PROPERTY = "servicelake.pii-columns";
 
   private static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\('([^']+)'\\)\\s*}}");
   private static final Pattern SOURCE =
@@ -62,12 +72,56 @@ public record SqlModel(
 
   public SqlModel {
     columns = new LinkedHashMap<>(columns);
+    Map<String, String> documented = columns;
+    List<String> flagged = List.copyOf(piiColumns);
+    // a flag on a column the model does not have would leave the real column unmasked
+    for (String column : flagged) {
+      if (!documented.containsKey(column)) {
+        throw new IllegalArgumentException(
+            "Model "
+                + name
+                + " flags \""
+                + column
+                + "\" as PII but has no such column; its columns are "
+                + documented.keySet()
+                + " (fix \"pii\" in "
+                + name
+                + ".json)");
+      }
+    }
+    piiColumns = documented.keySet().stream().filter(flagged::contains).toList();
   }
 
-  /** A model without partitioning or tests. */
+  /** A model without PII columns. */
+  public SqlModel(
+      String layer,
+      String name,
+      String sql,
+      String description,
+      Map<String, String> columns,
+      Optional<Partitioning> partitioning,
+      ModelTests tests) {
+    this(layer, name, sql, description, columns, partitioning, tests, List.of());
+  }
+
+  /** A model without partitioning, tests or PII columns. */
   public SqlModel(
       String layer, String name, String sql, String description, Map<String, String> columns) {
     this(layer, name, sql, description, columns, Optional.empty(), ModelTests.NONE);
+  }
+
+  /** Whether {@code column} carries personal data. */
+  public boolean isPii(String column) {
+    return piiColumns.contains(column);
+  }
+
+  /**
+   * The published comment of a column: its doc, prefixed with {@value #PII_COMMENT_PREFIX} when it
+   * carries personal data; null for an undocumented column.
+   */
+  public String columnComment(String column) {
+    String doc = columns.get(column);
+    return doc == null || !isPii(column) ? doc : PII_COMMENT_PREFIX + doc;
   }
 
   /** Names of the models this one reads, including those its tests read. */

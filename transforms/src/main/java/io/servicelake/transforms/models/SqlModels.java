@@ -97,7 +97,14 @@ public final class SqlModels {
                     partition.path("grain").asText("day"),
                     partition.path("lookback_days").asInt(0)));
     return new SqlModel(
-        layer, name, sql, description, columns, partitioning, tests(doc.path("tests")));
+        layer,
+        name,
+        sql,
+        description,
+        columns,
+        partitioning,
+        tests(doc.path("tests")),
+        texts(doc.path("pii")));
   }
 
   private static ModelTests tests(JsonNode tests) {

@@ -1,10 +1,16 @@
 package io.servicelake.transforms.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.servicelake.schemas.EventCatalog;
+import io.servicelake.schemas.FieldSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SqlModelsTest {
@@ -76,5 +82,65 @@ class SqlModelsTest {
     }
     assertThat(model("fct_workorders_daily").refs())
         .containsExactly("stg_events__workorder_completed");
+  }
+
+  @Test
+  void piiColumnsAreReadFromTheDocInColumnOrder() {
+    SqlModel customers = model("dim_customer");
+    assertThat(customers.piiColumns())
+        .containsExactly("customer_name", "customer_phone", "customer_address");
+    assertThat(customers.isPii("customer_id")).isFalse();
+    assertThat(customers.columnComment("customer_phone")).isEqualTo("PII: Customer phone.");
+    assertThat(customers.columnComment("region")).isEqualTo("Region of the installation site.");
+    assertThat(model("fct_work_order").piiColumns()).isEmpty();
+  }
+
+  @Test
+  void aPiiFlagOnAMissingColumnIsRejected() {
+    assertThatThrownBy(
+            () ->
+                new SqlModel(
+                    "marts",
+                    "dim_x",
+                    "select 1",
+                    "X.",
+                    Map.of("customer_id", "Id."),
+                    Optional.empty(),
+                    ModelTests.NONE,
+                    List.of("customer_phone")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dim_x")
+        .hasMessageContaining("customer_phone")
+        .hasMessageContaining("dim_x.json");
+  }
+
+  /**
+   * Every column named after an event field the schemas mark {@code "x-pii": true} is flagged, in
+   * every layer (the data-level check of renamed columns is in the jobs module's MartBuilderTest).
+   */
+  @Test
+  void everyColumnFedFromAPiiSchemaFieldIsFlagged() {
+    Set<String> piiFields =
+        EventCatalog.load().all().stream()
+            .flatMap(schema -> schema.fields().stream())
+            .filter(FieldSpec::pii)
+            .map(FieldSpec::name)
+            .collect(Collectors.toSet());
+    assertThat(piiFields).contains("customer_name", "customer_phone", "customer_address");
+    for (SqlModel model : models) {
+      for (String column : model.columns().keySet()) {
+        if (piiFields.contains(column) || model.columns().get(column).startsWith("PII")) {
+          assertThat(model.isPii(column))
+              .as(
+                  "%s.%s carries personal data but is not in the doc's \"pii\"",
+                  model.name(), column)
+              .isTrue();
+        }
+      }
+    }
+    assertThat(models)
+        .filteredOn(m -> !m.piiColumns().isEmpty())
+        .extracting(SqlModel::name)
+        .contains("dim_customer", "stg_events__product_installed");
   }
 }
