@@ -27,6 +27,8 @@ import java.util.TreeMap;
  * @param warehouseUri warehouse root; empty means {@code file://<dataDir>/warehouse}
  * @param sparkMaster Spark master URL
  * @param trinoUrl external Trino (e.g. {@code http://trino:8080}), or empty for the embedded one
+ * @param flinkRestAddress {@code host:port} of a Flink session cluster's REST endpoint to submit
+ *     the ingestion job jar to, or empty for a mini-cluster in the launcher's JVM
  */
 public record ServiceLakeConfig(
     Path dataDir,
@@ -41,7 +43,8 @@ public record ServiceLakeConfig(
     int trinoPort,
     Optional<Path> trinoJavaHome,
     Duration checkpointInterval,
-    int parallelism) {
+    int parallelism,
+    Optional<String> flinkRestAddress) {
 
   /** Every key with its default; an empty default means "unset". */
   public static final Map<String, String> DEFAULTS =
@@ -58,7 +61,8 @@ public record ServiceLakeConfig(
           Map.entry("trino.port", "18080"),
           Map.entry("trino.java-home", ""),
           Map.entry("flink.checkpoint-interval", "5s"),
-          Map.entry("flink.parallelism", "2"));
+          Map.entry("flink.parallelism", "2"),
+          Map.entry("flink.rest-address", ""));
 
   /** Raised for a bad setting; the message says which key, what is wrong and how to fix it. */
   public static final class ConfigException extends RuntimeException {
@@ -147,7 +151,8 @@ public record ServiceLakeConfig(
         port(v, "trino.port"),
         optional(v.get("trino.java-home")).map(Path::of),
         duration(v, "flink.checkpoint-interval"),
-        positive(v, "flink.parallelism"));
+        positive(v, "flink.parallelism"),
+        optional(v.get("flink.rest-address")));
   }
 
   private static Optional<String> optional(String value) {

@@ -1,5 +1,6 @@
 package io.servicelake.launcher;
 
+import io.servicelake.ingestion.FlinkTarget;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.CatalogServer;
 import io.servicelake.launcher.embedded.EmbeddedKafka;
@@ -20,11 +21,14 @@ public final class Stack implements AutoCloseable {
 
   private final LakeSettings lake;
   private final String trinoUrl;
+  private final FlinkTarget flink;
   private final Deque<AutoCloseable> started;
 
-  private Stack(LakeSettings lake, String trinoUrl, Deque<AutoCloseable> started) {
+  private Stack(
+      LakeSettings lake, String trinoUrl, FlinkTarget flink, Deque<AutoCloseable> started) {
     this.lake = lake;
     this.trinoUrl = trinoUrl;
+    this.flink = flink;
     this.started = started;
   }
 
@@ -76,7 +80,8 @@ public final class Stack implements AutoCloseable {
           stage.note(trinoUrl + "  (log " + trino.log() + ")");
         }
       }
-      return new Stack(lakeSettings(config, kafka, catalogUri), trinoUrl, started);
+      return new Stack(
+          lakeSettings(config, kafka, catalogUri), trinoUrl, flink(config, artifacts), started);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
@@ -92,6 +97,17 @@ public final class Stack implements AutoCloseable {
         config,
         config.kafkaBootstrapServers().orElse("127.0.0.1:" + config.kafkaPort()),
         config.catalogUri().orElse("http://127.0.0.1:" + config.catalogPort()));
+  }
+
+  /**
+   * Where the ingestion job runs: the session cluster at {@code flink.rest-address} (given the job
+   * jar the build made), else a mini-cluster in this JVM.
+   */
+  public static FlinkTarget flink(ServiceLakeConfig config, Artifacts artifacts) {
+    return config
+        .flinkRestAddress()
+        .map(address -> FlinkTarget.session(address, artifacts.ingestionJobJar()))
+        .orElse(FlinkTarget.miniCluster());
   }
 
   /** Trino of a running stack: configured, else the embedded one's port. */
@@ -118,6 +134,10 @@ public final class Stack implements AutoCloseable {
 
   public String trinoUrl() {
     return trinoUrl;
+  }
+
+  public FlinkTarget flink() {
+    return flink;
   }
 
   @Override
