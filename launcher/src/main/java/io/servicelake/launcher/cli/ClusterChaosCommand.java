@@ -55,11 +55,12 @@ import picocli.CommandLine.Option;
     name = "chaos",
     mixinStandardHelpOptions = true,
     description = {
-      "During ingestion of N unique events on the cluster: SIGKILL one Kafka broker, then one Flink",
-      "TaskManager, bring each back; after ingestion SIGKILL the Trino worker and bring it back.",
-      "Checks through Trino: exactly N new rows, no duplicate event_id, queries answer. Prints and",
-      "writes <data-dir>/cluster/chaos-<time>.json with each recovery time. Starts the cluster if",
-      "it is down. Exit 0 when every check passes, 1 otherwise."
+      "While N unique events stream in, SIGKILL one Kafka broker, then one Flink",
+      "TaskManager, and bring each back; after ingestion SIGKILL the Trino worker",
+      "and bring it back. Checks through Trino: exactly N new rows, no duplicate",
+      "event_id, queries answer. Prints and writes <data-dir>/cluster/chaos-*.json",
+      "with each recovery time. Starts the cluster if it is down.",
+      "Exit 0 when every check passes, 1 otherwise."
     })
 public final class ClusterChaosCommand implements Callable<Integer> {
 
@@ -335,6 +336,8 @@ public final class ClusterChaosCommand implements Callable<Integer> {
   private static boolean fullyReplicated(LakeSettings lake) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, lake.kafkaBootstrapServers());
+    // The API timeout must not be shorter than the request timeout, or the client refuses to start.
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
     try (Admin admin = Admin.create(props)) {
       TopicDescription topic =

@@ -20,11 +20,12 @@ import picocli.CommandLine.Mixin;
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = {
-      "A multi-process cluster on 127.0.0.1: PostgreSQL + Iceberg REST catalog, 3 Kafka KRaft",
-      "brokers, a Flink session cluster (JobManager + 2 TaskManagers), Spark standalone (master +",
-      "worker) and Trino (coordinator + worker), each its own OS process. State, pids and logs",
-      "under <data-dir>/cluster. 'up' writes <data-dir>/cluster/cluster.properties: run the",
-      "unchanged pipeline on the cluster with ./servicelake quickstart --config <that file>."
+      "A multi-process cluster on 127.0.0.1, each part its own OS process:",
+      "PostgreSQL + Iceberg REST catalog, 3 Kafka KRaft brokers, a Flink session",
+      "cluster (JobManager + 2 TaskManagers), Spark standalone (master + worker)",
+      "and Trino (coordinator + worker). State, pids and logs: <data-dir>/cluster.",
+      "'up' writes <data-dir>/cluster/cluster.properties; the unchanged pipeline",
+      "runs on it with: ./servicelake quickstart --config <that file>"
     },
     subcommands = {
       ClusterCommand.Up.class,
@@ -54,9 +55,9 @@ public final class ClusterCommand implements Runnable {
       name = "up",
       mixinStandardHelpOptions = true,
       description = {
-        "Start every cluster process that is not running (idempotent: also restarts dead ones),",
-        "wait until each tier serves, create the events topic (RF 3, min.insync.replicas 2) and",
-        "write the cluster's ServiceLake configuration file."
+        "Start every cluster process that is not running (idempotent: it also",
+        "restarts dead ones), wait until each tier serves, create the events topic",
+        "(RF 3, min.insync.replicas 2), write the cluster's configuration file."
       })
   static final class Up implements Callable<Integer> {
     @Mixin ConfigOptions configOptions;
@@ -101,8 +102,9 @@ public final class ClusterCommand implements Runnable {
       name = "status",
       mixinStandardHelpOptions = true,
       description = {
-        "Each cluster process: up or down, pid, port, heap; then what the cluster reports",
-        "(Kafka brokers, Flink TaskManagers, Spark workers, Trino). Exit 0 when all is up, else 1."
+        "Each cluster process: up or down, pid, port, heap; then what the cluster",
+        "reports (Kafka brokers, Flink TaskManagers, Spark workers, Trino).",
+        "Exit 0 when all is up, else 1."
       })
   static final class Status implements Callable<Integer> {
     @Mixin ConfigOptions configOptions;

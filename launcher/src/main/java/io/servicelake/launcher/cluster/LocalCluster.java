@@ -790,6 +790,8 @@ public final class LocalCluster {
     // Two slots per TaskManager: with parallelism 2 the job fits on one survivor.
     conf.put("taskmanager.numberOfTaskSlots", "2");
     conf.put("parallelism.default", "2");
+    // One slot on each TaskManager rather than both on the first: a lost TaskManager hits the job.
+    conf.put("cluster.evenly-spread-out-slots", "true");
     conf.put("jobmanager.memory.heap.size", "512m");
     conf.put("jobmanager.memory.off-heap.size", "128m");
     conf.put("jobmanager.memory.jvm-metaspace.size", "256m");
