@@ -6,6 +6,7 @@ import io.servicelake.ingestion.EventProducer;
 import io.servicelake.ingestion.FlinkTarget;
 import io.servicelake.ingestion.IcebergTables;
 import io.servicelake.ingestion.KafkaIngestion;
+import io.servicelake.ingestion.TopicOffsets;
 import io.servicelake.launcher.Progress;
 import io.servicelake.launcher.ServiceLakeConfig;
 import io.servicelake.launcher.Stack;
@@ -77,7 +78,7 @@ public final class ClusterChaosCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Events per second produced, so the failures land mid-stream. Default: ${DEFAULT-VALUE}.")
-  int rate = 2_000;
+  int rate = 1_000;
 
   @Option(
       names = "--downtime",
@@ -115,12 +116,10 @@ public final class ClusterChaosCommand implements Callable<Integer> {
     requireNoRunningJob(cluster);
 
     long seedValue = seed != null ? seed : System.currentTimeMillis();
-    Counts before = trinoCounts(trino);
     report.put("events", events);
     report.put("rate_per_s", rate);
     report.put("downtime_s", downtime);
     report.put("seed", seedValue);
-    report.put("rows_before", before.rows());
     report.put("started", Instant.now().toString());
 
     KafkaIngestion ingestion = new KafkaIngestion(lake, config.parallelism(), flink);
@@ -130,6 +129,18 @@ public final class ClusterChaosCommand implements Callable<Integer> {
       job = ingestion.start(false);
       stage.note("job " + job.getJobID());
     }
+    // Records already in the topic (earlier runs) are ingested first: the baseline is then exact.
+    try (Progress.Stage stage = progress.stage("Catch up with records already in the topic");
+        RESTCatalog catalog = IcebergTables.openCatalog(lake)) {
+      long inTopic =
+          TopicOffsets.records(
+              TopicOffsets.of(
+                  lake.kafkaBootstrapServers(), lake.eventsTopic(), KafkaIngestion.CONSUMER_GROUP));
+      awaitCommitted(catalog, inTopic, job, new AtomicReference<>());
+      stage.note(inTopic + " earlier records all committed");
+    }
+    Counts before = trinoCounts(trino);
+    report.put("rows_before", before.rows());
     AtomicLong produced = new AtomicLong();
     AtomicReference<Throwable> producerFailure = new AtomicReference<>();
     Thread producer =
@@ -222,6 +233,7 @@ public final class ClusterChaosCommand implements Callable<Integer> {
     Map<String, Object> result = new LinkedHashMap<>();
     try (Progress.Stage stage = progress.stage("Kill Kafka broker kafka-2 (SIGKILL)")) {
       long rowsAtKill = committed(catalog);
+      result.put("process", "kafka-2");
       long killed = System.nanoTime();
       result.put("pid", cluster.kill("kafka-2"));
       result.put("rows_at_kill", rowsAtKill);
@@ -229,7 +241,11 @@ public final class ClusterChaosCommand implements Callable<Integer> {
       Ports.await(
           () -> committed(catalog) > rowsAtKill, Duration.ofMinutes(5), Duration.ofMillis(100));
       result.put("first_commit_after_kill_s", seconds(System.nanoTime() - killed));
-      result.put("brokers_while_down", cluster.kafkaBrokers());
+      // The controller fences the dead broker once its session times out.
+      boolean fenced =
+          Ports.await(
+              () -> cluster.kafkaBrokers() == 2, Duration.ofSeconds(60), Duration.ofMillis(200));
+      result.put("kill_to_broker_fenced_s", fenced ? seconds(System.nanoTime() - killed) : -1);
       sleepUntil(killed, downtime);
       long restarted = System.nanoTime();
       cluster.startIfDown(cluster.node("kafka-2"));
@@ -246,11 +262,13 @@ public final class ClusterChaosCommand implements Callable<Integer> {
   private Map<String, Object> killTaskManager(
       LocalCluster cluster, RESTCatalog catalog, JobClient job) throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
-    try (Progress.Stage stage =
-        progress.stage("Kill Flink TaskManager flink-taskmanager-1 (SIGKILL)")) {
+    // The TaskManager that runs the job's tasks (with slots spread evenly, either one does).
+    String victim = cluster.busiestTaskManager();
+    try (Progress.Stage stage = progress.stage("Kill Flink TaskManager " + victim + " (SIGKILL)")) {
       long rowsAtKill = committed(catalog);
       long killed = System.nanoTime();
-      result.put("pid", cluster.kill("flink-taskmanager-1"));
+      result.put("process", victim);
+      result.put("pid", cluster.kill(victim));
       result.put("rows_at_kill", rowsAtKill);
       // The job restarts from its last checkpoint on the other TaskManager's two slots.
       Ports.await(
@@ -259,7 +277,7 @@ public final class ClusterChaosCommand implements Callable<Integer> {
       result.put("job_status_after_failover", job.getJobStatus().get().toString());
       sleepUntil(killed, downtime);
       long restarted = System.nanoTime();
-      cluster.startIfDown(cluster.node("flink-taskmanager-1"));
+      cluster.startIfDown(cluster.node(victim));
       boolean back =
           Ports.await(
               () -> cluster.flinkTaskManagers() == 2,

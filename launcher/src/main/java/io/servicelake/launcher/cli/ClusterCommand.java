@@ -43,6 +43,11 @@ public final class ClusterCommand implements Runnable {
         spec.commandLine(), "Missing subcommand: up, down, status or chaos.");
   }
 
+  /** Where a cluster of this configuration keeps its state (checked before creating anything). */
+  static java.nio.file.Path root(ServiceLakeConfig config) {
+    return config.dataDir().resolve("cluster");
+  }
+
   static LocalCluster cluster(ServiceLakeConfig config) {
     return new LocalCluster(
         config.dataDir(),
@@ -85,15 +90,18 @@ public final class ClusterCommand implements Runnable {
       description = "Stop every cluster process (Trino first, PostgreSQL last). Data is kept.")
   static final class Down implements Callable<Integer> {
     @Mixin ConfigOptions configOptions;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      LocalCluster cluster = cluster(configOptions.load());
-      List<String> stopped = cluster.down();
-      System.out.println(
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      ServiceLakeConfig config = configOptions.load();
+      List<String> stopped = Files.isDirectory(root(config)) ? cluster(config).down() : List.of();
+      out.println(
           stopped.isEmpty()
-              ? "No cluster process was running (" + cluster.root() + ")."
+              ? "No cluster process was running (" + root(config) + ")."
               : "Stopped " + stopped.size() + " processes: " + String.join(", ", stopped));
+      out.flush();
       return 0;
     }
   }
@@ -108,18 +116,20 @@ public final class ClusterCommand implements Runnable {
       })
   static final class Status implements Callable<Integer> {
     @Mixin ConfigOptions configOptions;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+      java.io.PrintWriter out = spec.commandLine().getOut();
       ServiceLakeConfig config = configOptions.load();
-      LocalCluster cluster = cluster(config);
-      if (!Files.isDirectory(cluster.root())) {
-        System.out.println(
-            "No cluster in " + cluster.root() + ". Start one with ./servicelake cluster up");
+      if (!Files.isDirectory(root(config))) {
+        out.println("No cluster in " + root(config) + ". Start one with ./servicelake cluster up");
+        out.flush();
         return 1;
       }
+      LocalCluster cluster = cluster(config);
       boolean allUp = true;
-      System.out.printf(
+      out.printf(
           Locale.ROOT,
           "%-22s %-5s %-8s %-6s %-5s %s%n",
           "PROCESS",
@@ -132,7 +142,7 @@ public final class ClusterCommand implements Runnable {
         Optional<Long> pid = cluster.runningPid(node.name());
         boolean up = pid.isPresent() && (node.port() == 0 || Ports.isOpen(node.port()));
         allUp &= up;
-        System.out.printf(
+        out.printf(
             Locale.ROOT,
             "%-22s %-5s %-8s %-6s %-5s %s%n",
             node.name(),
@@ -146,13 +156,14 @@ public final class ClusterCommand implements Runnable {
       int taskManagers = cluster.flinkTaskManagers();
       int workers = cluster.sparkAliveWorkers();
       boolean trino = cluster.trinoAnswers();
-      System.out.println();
-      System.out.println("Kafka brokers alive:      " + Math.max(brokers, 0) + " / 3");
-      System.out.println("Flink TaskManagers:       " + Math.max(taskManagers, 0) + " / 2");
-      System.out.println("Spark workers alive:      " + Math.max(workers, 0) + " / 1");
-      System.out.println("Trino answers SELECT 1:   " + (trino ? "yes" : "no"));
-      System.out.println("Configuration:            " + cluster.configFile());
+      out.println();
+      out.println("Kafka brokers alive:      " + Math.max(brokers, 0) + " / 3");
+      out.println("Flink TaskManagers:       " + Math.max(taskManagers, 0) + " / 2");
+      out.println("Spark workers alive:      " + Math.max(workers, 0) + " / 1");
+      out.println("Trino answers SELECT 1:   " + (trino ? "yes" : "no"));
+      out.println("Configuration:            " + cluster.configFile());
       allUp &= brokers == 3 && taskManagers == 2 && workers == 1 && trino;
+      out.flush();
       return allUp ? 0 : 1;
     }
   }

@@ -369,6 +369,26 @@ public final class LocalCluster {
         .orElse(-1);
   }
 
+  /**
+   * The TaskManager running the most of the job's slots (its resource id is its process name), or
+   * the first one when none answers.
+   */
+  public String busiestTaskManager() {
+    String busiest = TASK_MANAGERS.get(0);
+    int mostUsed = -1;
+    Optional<JsonNode> list = getJson(flinkRestUrl() + "/taskmanagers");
+    if (list.isPresent()) {
+      for (JsonNode tm : list.get().path("taskmanagers")) {
+        int used = tm.path("slotsNumber").asInt() - tm.path("freeSlots").asInt();
+        if (used > mostUsed && TASK_MANAGERS.contains(tm.path("id").asText())) {
+          mostUsed = used;
+          busiest = tm.path("id").asText();
+        }
+      }
+    }
+    return busiest;
+  }
+
   /** The session cluster's jobs ({@code /jobs/overview}), if its REST API answers. */
   public Optional<JsonNode> flinkJobs() {
     return getJson(flinkRestUrl() + "/jobs/overview");
@@ -791,7 +811,7 @@ public final class LocalCluster {
     conf.put("taskmanager.numberOfTaskSlots", "2");
     conf.put("parallelism.default", "2");
     // One slot on each TaskManager rather than both on the first: a lost TaskManager hits the job.
-    conf.put("cluster.evenly-spread-out-slots", "true");
+    conf.put("taskmanager.load-balance.mode", "SLOTS");
     conf.put("jobmanager.memory.heap.size", "512m");
     conf.put("jobmanager.memory.off-heap.size", "128m");
     conf.put("jobmanager.memory.jvm-metaspace.size", "256m");
@@ -1079,7 +1099,7 @@ public final class LocalCluster {
   }
 
   /** The ServiceLake configuration that points the unchanged pipeline at this cluster. */
-  private void writeConfigFile() throws IOException {
+  void writeConfigFile() throws IOException {
     Map<String, String> settings = new LinkedHashMap<>();
     // The launcher's own state (Flink checkpoints, pid files) apart from the embedded quickstart's.
     settings.put("data-dir", root.resolve("pipeline").toString());
