@@ -389,6 +389,20 @@ public final class LocalCluster {
     return busiest;
   }
 
+  /**
+   * True when the job runs and has completed a checkpoint (an Iceberg commit) acknowledged after
+   * {@code epochMillis}: proof that it has recovered, whether or not data was waiting.
+   */
+  public boolean checkpointedAfter(String jobId, long epochMillis) {
+    Optional<JsonNode> job = getJson(flinkRestUrl() + "/jobs/" + jobId);
+    Optional<JsonNode> checkpoints = getJson(flinkRestUrl() + "/jobs/" + jobId + "/checkpoints");
+    return job.isPresent()
+        && job.get().path("state").asText().equals("RUNNING")
+        && checkpoints.isPresent()
+        && checkpoints.get().path("latest").path("completed").path("latest_ack_timestamp").asLong(0)
+            > epochMillis;
+  }
+
   /** The session cluster's jobs ({@code /jobs/overview}), if its REST API answers. */
   public Optional<JsonNode> flinkJobs() {
     return getJson(flinkRestUrl() + "/jobs/overview");
