@@ -36,10 +36,17 @@ public final class KafkaIngestion {
 
   private final LakeSettings lake;
   private final int parallelism;
+  private final FlinkTarget target;
 
   public KafkaIngestion(LakeSettings lake, int parallelism) {
+    this(lake, parallelism, FlinkTarget.miniCluster());
+  }
+
+  /** With {@code target} a session cluster, the job is submitted there as the job jar. */
+  public KafkaIngestion(LakeSettings lake, int parallelism, FlinkTarget target) {
     this.lake = lake;
     this.parallelism = parallelism;
+    this.target = target;
   }
 
   /** Creates the raw tables if they are missing. Idempotent. */
@@ -58,8 +65,7 @@ public final class KafkaIngestion {
    */
   public JobClient start(boolean bounded) throws Exception {
     ensureTables();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.getExecutionEnvironment(flinkConf());
+    StreamExecutionEnvironment env = target.environment(flinkConf());
     env.setParallelism(parallelism);
     env.enableCheckpointing(lake.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     new IngestJob(kafkaSource(bounded), new IcebergLakeSinks(lake, parallelism)).build(env);

@@ -9,8 +9,9 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * Returns a session whose catalog {@code lake.catalogName()} is the lake. Local masters bind the
-   * driver to loopback; on a cluster the master URL is the only difference.
+   * Returns a session whose catalog {@code lake.catalogName()} is the lake. Local masters, and
+   * masters on loopback (the localhost cluster), bind the driver to loopback so executors reach it
+   * there; on a cluster the master URL is the only difference.
    */
   public static SparkSession create(LakeSettings lake, String appName) {
     String catalog = "spark.sql.catalog." + lake.catalogName();
@@ -29,7 +30,8 @@ public final class SparkSessions {
             .config("spark.sql.shuffle.partitions", "4")
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false");
-    if (lake.sparkMaster().startsWith("local")) {
+    if (lake.sparkMaster().startsWith("local")
+        || lake.sparkMaster().matches("spark://(127\\.0\\.0\\.1|localhost):\\d+")) {
       builder
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");

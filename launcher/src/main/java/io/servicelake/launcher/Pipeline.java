@@ -1,6 +1,7 @@
 package io.servicelake.launcher;
 
 import io.servicelake.ingestion.EventProducer;
+import io.servicelake.ingestion.FlinkTarget;
 import io.servicelake.ingestion.IcebergTables;
 import io.servicelake.ingestion.KafkaIngestion;
 import io.servicelake.ingestion.KafkaTopics;
@@ -30,12 +31,19 @@ public final class Pipeline implements AutoCloseable {
 
   private final LakeSettings lake;
   private final int parallelism;
+  private final FlinkTarget flink;
   private final Progress progress;
   private JobClient ingestion;
 
   public Pipeline(LakeSettings lake, int parallelism, Progress progress) {
+    this(lake, parallelism, FlinkTarget.miniCluster(), progress);
+  }
+
+  /** With {@code flink} a session cluster, the streaming job is submitted there. */
+  public Pipeline(LakeSettings lake, int parallelism, FlinkTarget flink, Progress progress) {
     this.lake = lake;
     this.parallelism = parallelism;
+    this.flink = flink;
     this.progress = progress;
   }
 
@@ -74,8 +82,8 @@ public final class Pipeline implements AutoCloseable {
   /** Starts the streaming job (resuming from its last checkpoint if there is one). */
   public void startIngestion() throws Exception {
     try (Progress.Stage stage =
-        progress.stage("Flink streaming job Kafka → Iceberg (mini-cluster)")) {
-      KafkaIngestion job = new KafkaIngestion(lake, parallelism);
+        progress.stage("Flink streaming job Kafka → Iceberg (" + flink.describe() + ")")) {
+      KafkaIngestion job = new KafkaIngestion(lake, parallelism, flink);
       job.latestCheckpoint().ifPresent(path -> stage.note("resuming from checkpoint " + path));
       ingestion = job.start(false);
       stage.note("job " + ingestion.getJobID() + ", checkpoint every " + lake.checkpointInterval());

@@ -34,6 +34,8 @@ import java.util.TreeMap;
  *     empty: the embedded stack's self-signed certificate, or the JVM's default trust on a cluster
  * @param trinoSslVerification {@code FULL} (certificate and host name), {@code CA} (certificate
  *     only) or {@code NONE}
+ * @param flinkRestAddress {@code host:port} of a Flink session cluster's REST endpoint to submit
+ *     the ingestion job jar to, or empty for a mini-cluster in the launcher's JVM
  */
 public record ServiceLakeConfig(
     Path dataDir,
@@ -52,7 +54,8 @@ public record ServiceLakeConfig(
     String trinoUser,
     Optional<String> trinoPassword,
     Optional<Path> trinoTruststore,
-    String trinoSslVerification) {
+    String trinoSslVerification,
+    Optional<String> flinkRestAddress) {
 
   /** Every key with its default; an empty default means "unset". */
   public static final Map<String, String> DEFAULTS =
@@ -73,7 +76,8 @@ public record ServiceLakeConfig(
           Map.entry("trino.truststore", ""),
           Map.entry("trino.ssl-verification", "FULL"),
           Map.entry("flink.checkpoint-interval", "5s"),
-          Map.entry("flink.parallelism", "2"));
+          Map.entry("flink.parallelism", "2"),
+          Map.entry("flink.rest-address", ""));
 
   /** Raised for a bad setting; the message says which key, what is wrong and how to fix it. */
   public static final class ConfigException extends RuntimeException {
@@ -166,7 +170,8 @@ public record ServiceLakeConfig(
         required(v, "trino.user"),
         optional(v.get("trino.password")),
         optional(v.get("trino.truststore")).map(Path::of),
-        oneOf(v, "trino.ssl-verification", "FULL", "CA", "NONE"));
+        oneOf(v, "trino.ssl-verification", "FULL", "CA", "NONE"),
+        optional(v.get("flink.rest-address")));
   }
 
   private static Optional<String> optional(String value) {

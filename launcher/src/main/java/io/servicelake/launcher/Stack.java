@@ -1,5 +1,6 @@
 package io.servicelake.launcher;
 
+import io.servicelake.ingestion.FlinkTarget;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.CatalogServer;
 import io.servicelake.launcher.embedded.EmbeddedKafka;
@@ -21,11 +22,14 @@ public final class Stack implements AutoCloseable {
 
   private final LakeSettings lake;
   private final TrinoClient trino;
+  private final FlinkTarget flink;
   private final Deque<AutoCloseable> started;
 
-  private Stack(LakeSettings lake, TrinoClient trino, Deque<AutoCloseable> started) {
+  private Stack(
+      LakeSettings lake, TrinoClient trino, FlinkTarget flink, Deque<AutoCloseable> started) {
     this.lake = lake;
     this.trino = trino;
+    this.flink = flink;
     this.started = started;
   }
 
@@ -74,7 +78,8 @@ public final class Stack implements AutoCloseable {
           stage.note(trino.url() + "  (log " + process.log() + ")");
         }
       }
-      return new Stack(lakeSettings(config, kafka, catalogUri), trino, started);
+      return new Stack(
+          lakeSettings(config, kafka, catalogUri), trino, flink(config, artifacts), started);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
@@ -90,6 +95,17 @@ public final class Stack implements AutoCloseable {
         config,
         config.kafkaBootstrapServers().orElse("127.0.0.1:" + config.kafkaPort()),
         config.catalogUri().orElse("http://127.0.0.1:" + config.catalogPort()));
+  }
+
+  /**
+   * Where the ingestion job runs: the session cluster at {@code flink.rest-address} (given the job
+   * jar the build made), else a mini-cluster in this JVM.
+   */
+  public static FlinkTarget flink(ServiceLakeConfig config, Artifacts artifacts) {
+    return config
+        .flinkRestAddress()
+        .map(address -> FlinkTarget.session(address, artifacts.ingestionJobJar()))
+        .orElse(FlinkTarget.miniCluster());
   }
 
   /** Trino of a running stack: configured, else the embedded one's port. */
@@ -121,6 +137,10 @@ public final class Stack implements AutoCloseable {
   /** Trino of this stack as {@code trino.user}; {@code trino().as("analyst")} for another user. */
   public TrinoClient trino() {
     return trino;
+  }
+
+  public FlinkTarget flink() {
+    return flink;
   }
 
   @Override

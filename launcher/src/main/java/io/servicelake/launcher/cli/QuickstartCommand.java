@@ -92,7 +92,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     Progress progress = new Progress(System.out);
     progress.line("ServiceLake quickstart — data directory " + config.dataDir());
     Stack stack = Stack.start(config, Artifacts.fromSystemProperty(), progress);
-    Pipeline pipeline = new Pipeline(stack.lake(), config.parallelism(), progress);
+    Pipeline pipeline = new Pipeline(stack.lake(), config.parallelism(), stack.flink(), progress);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread shutdown =
         new Thread(

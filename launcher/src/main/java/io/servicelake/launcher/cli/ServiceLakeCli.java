@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       QuickstartCommand.class,
       StopCommand.class,
+      ClusterCommand.class,
       SqlCommand.class,
       StatusCommand.class,
       MaintainCommand.class,

@@ -25,6 +25,21 @@ public record Artifacts(Path home) {
     return home.resolve("catalog-server/target/classpath.txt");
   }
 
+  /** The shaded Flink job jar a session cluster runs (cluster mode). */
+  public Path ingestionJobJar() {
+    return home.resolve("ingestion/target/servicelake-ingestion-job.jar");
+  }
+
+  /** Flink and Hadoop jars a Flink distribution's lib/ would hold, written by the build. */
+  public Path flinkLibClasspathFile() {
+    return home.resolve("ingestion/target/flink-lib-classpath.txt");
+  }
+
+  /** The launcher's runtime jars, written by the build. */
+  public Path launcherClasspathFile() {
+    return home.resolve("launcher/target/classpath.txt");
+  }
+
   public Path trinoHome() {
     return home.resolve("launcher/target/trino");
   }
