@@ -58,6 +58,12 @@ final class EventDraft {
   /** For the ground truth only, never serialised: e.g. the model/component of a failure. */
   String truthTag = "";
 
+  /**
+   * For the sign-off of an in-warranty repair: the unit's counter of such sign-offs, which the
+   * ground truth advances as it observes them (null otherwise). Never serialised.
+   */
+  int[] inWarrantyFailuresOfUnit;
+
   /** Station of a direct cost posting, for the monthly overheads; -1 otherwise. */
   int stationIndex = -1;
 
@@ -166,6 +172,7 @@ final class EventDraft {
     copy.truthTag = truthTag;
     copy.sequence = sequence;
     copy.stationIndex = stationIndex;
+    copy.inWarrantyFailuresOfUnit = inWarrantyFailuresOfUnit;
     return copy;
   }
 

@@ -94,6 +94,8 @@ public final class GroundTruth {
   final Map<String, Long> partQuantityByUsage = new TreeMap<>();
   final Map<String, Long> counterQuantityBySeries = new TreeMap<>();
   long defectivePartsConsumed;
+  long unitsDueForReplacement;
+  long replacementUnitsShipped;
 
   GroundTruth(SimulatorConfig config, Network network) {
     this.config = config;
@@ -122,6 +124,9 @@ public final class GroundTruth {
     if (record instanceof ProductShipped e) {
       unitsShipped.merge(e.model(), 1L, Long::sum);
       salesRevenue += cents(e.salePrice());
+      if (e.replacesSerial() != null) {
+        replacementUnitsShipped++;
+      }
     } else if (record instanceof ProductInstalled e) {
       if (ProductInstalled.CommissioningResult.FAIL.equals(e.commissioningResult())) {
         commissioningFailures++;
@@ -154,6 +159,9 @@ public final class GroundTruth {
       }
     } else if (record instanceof WorkorderSignedOff e) {
       signOffsByServiceType.merge(e.serviceType(), 1L, Long::sum);
+      if (event.inWarrantyFailuresOfUnit != null && ++event.inWarrantyFailuresOfUnit[0] == 2) {
+        unitsDueForReplacement++;
+      }
       if (WorkorderSignedOff.JobKind.REPAIR.equals(e.jobKind())) {
         if (e.noFaultFound()) {
           noFaultFound++;
@@ -252,6 +260,19 @@ public final class GroundTruth {
     return counts == null ? 0 : counts[1];
   }
 
+  /**
+   * Units with two in-warranty failures whose repairs were signed off within the run: the rows of
+   * {@code fct_unit_replacement}.
+   */
+  public long unitsDueForReplacement() {
+    return unitsDueForReplacement;
+  }
+
+  /** {@code product.shipped} events of replacement units (v2, with {@code replaces_serial}). */
+  public long replacementUnitsShipped() {
+    return replacementUnitsShipped;
+  }
+
   public long unitsInstalled(String model) {
     return unitsInstalled.getOrDefault(model, 0L);
   }
@@ -342,6 +363,14 @@ public final class GroundTruth {
     parts.set("quantity_by_usage", JSON.valueToTree(partQuantityByUsage));
     parts.put("defective_consumed", defectivePartsConsumed);
     parts.set("counter_quantity_by_series", JSON.valueToTree(counterQuantityBySeries));
+    ObjectNode replacement = root.putObject("replacement");
+    replacement.put(
+        "rule", "a unit with two in-warranty failures (signed-off repairs) is replaced");
+    replacement.put("units_due", unitsDueForReplacement);
+    replacement.put(
+        "exchange_requests",
+        requestsByCategory.getOrDefault(ServiceRequested.Category.RETURN_EXCHANGE, 0L));
+    replacement.put("replacement_units_shipped", replacementUnitsShipped);
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (IOException e) {

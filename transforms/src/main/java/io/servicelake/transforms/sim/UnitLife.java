@@ -59,6 +59,28 @@ final class UnitLife extends Source {
   private final boolean near;
   private final long shipAt;
   private final int customer;
+  private final String customerId;
+
+  /** Set for a replacement unit: the serial it replaces and the return/exchange request. */
+  private final String replacesSerial;
+
+  private final String exchangeRequestId;
+
+  /**
+   * In-warranty failures by the marts' rule (failure date before install date + warranty months),
+   * in failure order: the second one makes the unit due for replacement.
+   */
+  private int inWarrantyFailures;
+
+  /**
+   * The same count as the emitted sign-offs see it, shared with their drafts: the ground truth
+   * counts a unit due when it observes the second one, exactly as {@code fct_unit_replacement} does
+   * from the closed work orders in the data.
+   */
+  private final int[] signedOffInWarrantyFailures = new int[1];
+
+  /** Exchanged for a new unit: no further episodes (pending events still go out). */
+  private boolean retired;
 
   private boolean shipped;
   private long installAt;
@@ -88,16 +110,47 @@ final class UnitLife extends Source {
       List<Technician> crew,
       boolean near,
       SplittableRandom random) {
+    this(
+        id,
+        "SN-" + "0".repeat(Math.max(0, 7 - Integer.toString(index + 1).length())) + (index + 1),
+        shipAt,
+        model,
+        station,
+        crew,
+        near,
+        random,
+        random.nextInt(1 << 30),
+        null,
+        null,
+        null);
+  }
+
+  /** A unit; a replacement passes the customer it goes to and what it replaces. */
+  private UnitLife(
+      long id,
+      String serial,
+      long shipAt,
+      ProductModel model,
+      Station station,
+      List<Technician> crew,
+      boolean near,
+      SplittableRandom random,
+      int customer,
+      String customerId,
+      String replacesSerial,
+      String exchangeRequestId) {
     super(0, id);
-    this.serial =
-        "SN-" + "0".repeat(Math.max(0, 7 - Integer.toString(index + 1).length())) + (index + 1);
+    this.serial = serial;
     this.shipAt = shipAt;
     this.model = model;
     this.station = station;
     this.crew = crew;
     this.near = near;
     this.random = random;
-    this.customer = random.nextInt(1 << 30);
+    this.customer = customer;
+    this.customerId = customerId != null ? customerId : "C-" + serial.substring(3);
+    this.replacesSerial = replacesSerial;
+    this.exchangeRequestId = exchangeRequestId;
     int components = model.components().size();
     this.failAt = new long[components];
     this.warrantyEnd = new long[components];
@@ -162,6 +215,8 @@ final class UnitLife extends Source {
             .eventId(EventDraft.PENDING_ID)
             .occurredAt(World.instant(shipAt))
             .source("erp")
+            // v2 only where its new fields are needed: first sales stay v1 events
+            .schemaVersion(replacesSerial == null ? 1 : 2)
             .serial(serial)
             .model(model.name())
             .productLine(model.productLine())
@@ -173,9 +228,11 @@ final class UnitLife extends Source {
                     + station.region().toUpperCase(java.util.Locale.ROOT)
                     + "-"
                     + (1 + random.nextInt(8)))
-            .salePrice(model.salePrice())
+            .salePrice(salePrice())
             .currency(config.costs().currency())
             .components(world.shippedComponents(model))
+            .replacesSerial(replacesSerial)
+            .exchangeRequestId(exchangeRequestId)
             .build());
     long install = shipAt + random.nextLong(2 * DAY, 30 * DAY);
     if (random.nextDouble() < config.rates().commissioningFailShare()) {
@@ -218,10 +275,10 @@ final class UnitLife extends Source {
         .installDate(World.date(at))
         .commissioningResult(result)
         .distanceClass(distanceClass())
-        .salePrice(model.salePrice())
+        .salePrice(salePrice())
         .currency(world.config.costs().currency())
         .components(world.installedComponents(model))
-        .customerId("C-" + serial.substring(3))
+        .customerId(customerId)
         .customerName(customerName())
         .customerPhone(customerPhone())
         .customerAddress(customerAddress(world))
@@ -246,6 +303,8 @@ final class UnitLife extends Source {
     add(world, request);
 
     Job job = new Job(requestId, "repair", serviceType, priority, component, mode, false);
+    job.inWarrantyByDate =
+        World.date(t).isBefore(World.date(installAt).plusMonths(component.warrantyMonths()));
     job.rootCause =
         component.life().beta() < 1 && random.nextDouble() < 0.7
             ? "material_defect"
@@ -274,6 +333,57 @@ final class UnitLife extends Source {
       complaint(world, fix.signedOff + random.nextLong(HOUR, 3 * DAY), ComplaintCause.MAJOR, fix);
     }
     failAt[index] = lifeEnd(fix.completed, component); // renewal: the new part starts a new life
+    if (job.inWarrantyByDate && ++inWarrantyFailures == 2) {
+      replace(world, fix);
+    }
+  }
+
+  /**
+   * The seeds' exchange rule (三包: a unit that fails twice within warranty is replaced): after the
+   * second in-warranty repair is signed off the customer's return/exchange request is registered, a
+   * new unit (new serial, same model and customer, fresh warranty) ships free of charge as a {@code
+   * product.shipped} v2 naming the serial it replaces, and this unit leaves the installed base.
+   */
+  private void replace(World world, Visit fix) {
+    long requestedAt = fix.signedOff + random.nextLong(HOUR, 3 * DAY);
+    String requestId = world.requestId();
+    add(
+        world,
+        request(
+            world,
+            requestedAt,
+            requestId,
+            ServiceRequested.Category.RETURN_EXCHANGE,
+            ServiceRequested.Priority.NORMAL,
+            "exchange: failed twice within warranty"));
+    long replacementShipAt = requestedAt + random.nextLong(DAY, 7 * DAY);
+    world.schedule(
+        new UnitLife(
+            world.nextSourceId(),
+            world.replacementSerial(),
+            replacementShipAt,
+            model,
+            station,
+            crew,
+            near,
+            random.split(),
+            customer,
+            customerId,
+            serial,
+            requestId));
+    retired = true;
+    java.util.Arrays.fill(failAt, NEVER);
+    nextConsultation = NEVER;
+    nextNoFault = NEVER;
+    nextMaintenance = NEVER;
+    if (!contractActive) {
+      contractEventAt = NEVER; // no contract outreach for a unit that is gone
+    }
+  }
+
+  /** An exchange is free: a replacement unit carries no sale price. */
+  private double salePrice() {
+    return replacesSerial == null ? model.salePrice() : 0;
   }
 
   private void noFaultFound(World world, long t) {
@@ -310,7 +420,8 @@ final class UnitLife extends Source {
   /** Sale at the first event, expiry (and possibly renewal) at the end of the term. */
   private void contractEvent(World world, long t) {
     if (contractActive) {
-      boolean renewed = random.nextDouble() < world.config.rates().contractRenewal();
+      // a running contract ends with the exchanged unit (the draw is kept: same stream either way)
+      boolean renewed = random.nextDouble() < world.config.rates().contractRenewal() && !retired;
       add(
           world,
           ContractExpired.builder()
@@ -373,6 +484,7 @@ final class UnitLife extends Source {
     final String failureMode;
     final boolean noFault;
     String rootCause;
+    boolean inWarrantyByDate;
     int visits;
     int labourMinutes;
     double travelKm;
@@ -563,33 +675,38 @@ final class UnitLife extends Source {
                         + World.gaussian(random) * 0.5),
             1,
             5);
-    add(
-        world,
-        WorkorderSignedOff.builder()
-            .eventId(EventDraft.PENDING_ID)
-            .occurredAt(World.instant(fix.signedOff))
-            .source("field-app")
-            .workOrderId(fix.workOrderId)
-            .requestId(job.requestId)
-            .serial(serial)
-            .model(model.name())
-            .region(station.region())
-            .stationId(station.id())
-            .technicianId(fix.technician.id())
-            .serviceType(job.serviceType)
-            .jobKind(job.kind)
-            .failureMode(job.failureMode)
-            .failedComponent(job.component == null ? null : job.component.name())
-            .rootCause(job.rootCause)
-            .noFaultFound(job.noFault)
-            .labourMinutes((double) job.labourMinutes)
-            .travelKm(job.travelKm)
-            .visits(job.visits)
-            .amountCharged(charged)
-            .currency(config.costs().currency())
-            .supervisorRating(rating)
-            .customerSignature(random.nextDouble() < 0.98)
-            .build());
+    EventDraft signOff =
+        EventDraft.of(
+            WorkorderSignedOff.builder()
+                .eventId(EventDraft.PENDING_ID)
+                .occurredAt(World.instant(fix.signedOff))
+                .source("field-app")
+                .workOrderId(fix.workOrderId)
+                .requestId(job.requestId)
+                .serial(serial)
+                .model(model.name())
+                .region(station.region())
+                .stationId(station.id())
+                .technicianId(fix.technician.id())
+                .serviceType(job.serviceType)
+                .jobKind(job.kind)
+                .failureMode(job.failureMode)
+                .failedComponent(job.component == null ? null : job.component.name())
+                .rootCause(job.rootCause)
+                .noFaultFound(job.noFault)
+                .labourMinutes((double) job.labourMinutes)
+                .travelKm(job.travelKm)
+                .visits(job.visits)
+                .amountCharged(charged)
+                .currency(config.costs().currency())
+                .supervisorRating(rating)
+                .customerSignature(random.nextDouble() < 0.98)
+                .build(),
+            serial);
+    if (job.inWarrantyByDate) {
+      signOff.inWarrantyFailuresOfUnit = signedOffInWarrantyFailures;
+    }
+    add(world, signOff);
     if (random.nextDouble() < config.rates().surveyResponse()) {
       long at = fix.signedOff + random.nextLong(DAY, 7 * DAY);
       int csat =

@@ -37,6 +37,7 @@ final class World {
   private long postings;
   private long consumptions;
   private long returns;
+  private long replacements;
 
   /** Direct cost per station and month since {@link #start}, for the overhead postings. */
   final double[][] directCost;
@@ -183,6 +184,12 @@ final class World {
 
   String returnId() {
     return id("PR-", ++returns);
+  }
+
+  /** Serial of the next replacement unit: {@code SN-R000001}, apart from first-sale serials. */
+  String replacementSerial() {
+    String digits = Long.toString(++replacements);
+    return "SN-R" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
   }
 
   private static String id(String prefix, long n) {

@@ -109,7 +109,10 @@ class SimulatorTest {
     assertThat(truth.eventsByType()).isEqualTo(goodByType);
     assertThat(truth.defects()).isEqualTo(byDefect);
     assertThat(goodByType.keySet()).hasSize(17);
-    assertThat(truth.eventsByType().get("product.shipped")).isEqualTo(3_000L);
+    // every unit ships once, and so does every replacement unit of the exchange rule
+    assertThat(truth.eventsByType().get("product.shipped"))
+        .isEqualTo(3_000L + truth.replacementUnitsShipped());
+    assertThat(truth.replacementUnitsShipped()).isPositive();
     assertThat(truth.eventsByTypeVersion())
         .containsKeys("survey.completed/v1", "survey.completed/v2");
     // the bad share is per good event: expected 5 %, binomial tolerance at 4 sigma
@@ -170,7 +173,11 @@ class SimulatorTest {
     assertThat(json.at("/parameters/technicians/0/0/firstTimeFix").asDouble())
         .isBetween(0.75, 0.97);
     assertThat(json.at("/counts/records").asLong()).isEqualTo(records.size());
-    assertThat(json.at("/counts/events_by_type/product.shipped").asLong()).isEqualTo(3_000);
+    assertThat(json.at("/counts/events_by_type/product.shipped").asLong())
+        .isEqualTo(3_000 + json.at("/replacement/replacement_units_shipped").asLong());
+    assertThat(json.at("/replacement/units_due").asLong())
+        .isEqualTo(truth.unitsDueForReplacement())
+        .isGreaterThanOrEqualTo(json.at("/replacement/exchange_requests").asLong());
     assertThat(json.at("/service/sla_breaches").asLong()).isEqualTo(truth.slaBreaches());
     assertThat(json.at("/failures/AC-200~1compressor/failures").asLong())
         .isEqualTo(truth.failures("AC-200", "compressor"))
