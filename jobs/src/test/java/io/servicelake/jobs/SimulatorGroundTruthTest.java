@@ -203,6 +203,27 @@ class SimulatorGroundTruthTest {
         .isCloseTo(truth.at("/surveys/mean_csat").asDouble(), within(1e-9));
   }
 
+  @Test
+  void unitsDueForReplacementAndExchangeRequestsAreExact() {
+    long due = truth.at("/replacement/units_due").asLong();
+    System.out.println(
+        "units due for replacement (ground truth) = "
+            + due
+            + ", return/exchange requests = "
+            + truth.at("/replacement/exchange_requests").asLong()
+            + ", replacement units shipped = "
+            + truth.at("/replacement/replacement_units_shipped").asLong());
+    assertThat(due).isGreaterThan(10);
+    assertThat(num("select count(*) from lake.marts.fct_unit_replacement")).isEqualTo(due);
+    assertThat(num("select min(in_warranty_failures) from lake.marts.fct_unit_replacement"))
+        .isEqualTo(2);
+    assertThat(
+            num(
+                "select count(*) from lake.marts.fct_service_request"
+                    + " where category = 'return_exchange'"))
+        .isEqualTo(truth.at("/replacement/exchange_requests").asLong());
+  }
+
   private long num(String query) {
     return ((Number) lake.sql(query).get(0).get(0)).longValue();
   }

@@ -2,7 +2,7 @@ package io.servicelake.transforms.sim;
 
 import static io.servicelake.transforms.sim.World.DAY;
 
-import io.servicelake.transforms.sim.EventDraft.Money;
+import io.servicelake.schemas.events.PartConsumed;
 import io.servicelake.transforms.sim.Network.CounterSeries;
 import java.util.SplittableRandom;
 
@@ -52,20 +52,26 @@ final class CounterSales extends Source {
   void step(World world) {
     int quantity = 1 + World.poisson(random, series.extraMean());
     world.emitter.accept(
-        new EventDraft("part.consumed", 1, nextAt, "parts-store", series.storeId())
-            .put("consumption_id", world.consumptionId())
-            .put("part_number", series.partNumber())
-            .put("component", series.component())
-            .put("model", series.model())
-            .put("quantity", quantity)
-            .put("unit_cost", new Money(series.unitCost()))
-            .put("currency", world.config.costs().currency())
-            .put("store_id", series.storeId())
-            .put("region", series.region())
-            .put("supplier", series.supplier())
-            .put("defective", false)
-            .put("usage", "counter_sale")
-            .put("unit_price", new Money(series.unitCost() * world.config.costs().partMarkup())));
+        EventDraft.of(
+            PartConsumed.builder()
+                .eventId(EventDraft.PENDING_ID)
+                .occurredAt(World.instant(nextAt))
+                .source("parts-store")
+                .consumptionId(world.consumptionId())
+                .partNumber(series.partNumber())
+                .component(series.component())
+                .model(series.model())
+                .quantity(quantity)
+                .unitCost(series.unitCost())
+                .currency(world.config.costs().currency())
+                .storeId(series.storeId())
+                .region(series.region())
+                .supplier(series.supplier())
+                .defective(false)
+                .usage(PartConsumed.Usage.COUNTER_SALE)
+                .unitPrice(series.unitCost() * world.config.costs().partMarkup())
+                .build(),
+            series.storeId()));
     advance();
   }
 }

@@ -1,8 +1,12 @@
 package io.servicelake.transforms.sim;
 
+import io.servicelake.schemas.events.SchemaRecord;
+import io.servicelake.schemas.events.ServiceEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An event before serialisation: envelope plus payload fields in insertion order. Mutable so the
@@ -23,6 +27,26 @@ final class EventDraft {
   /** Already-serialised JSON (used for the components array). */
   record RawJson(String json) {}
 
+  /**
+   * The event id a record carries until the emitter assigns the real one: ids follow the emission
+   * order, which is only known when the merge releases the event.
+   */
+  static final String PENDING_ID = "00000000-0000-4000-8000-000000000000";
+
+  /**
+   * Numbers are written with two decimals (money, hours, minute totals) except these: distances of
+   * one visit are measured to 100 m, a visit's labour minutes are whole. Kept so a seed's bytes do
+   * not change with the typed records (which carry every JSON number as a double).
+   */
+  private static final Map<String, Integer> DECIMALS =
+      Map.of(
+          "workorder.arrived/travel_km", 1,
+          "workorder.completed/travel_km", 1,
+          "workorder.completed/labour_minutes", 0);
+
+  /** The generated record this draft was made from (ground truth reads it, typed). */
+  final ServiceEvent record;
+
   final String type;
   int version;
   final long time;
@@ -34,18 +58,81 @@ final class EventDraft {
   /** For the ground truth only, never serialised: e.g. the model/component of a failure. */
   String truthTag = "";
 
+  /**
+   * For the sign-off of an in-warranty repair: the unit's counter of such sign-offs, which the
+   * ground truth advances as it observes them (null otherwise). Never serialised.
+   */
+  int[] inWarrantyFailuresOfUnit;
+
   /** Station of a direct cost posting, for the monthly overheads; -1 otherwise. */
   int stationIndex = -1;
 
   /** Order of creation within its source, breaks ties between same-second events of one unit. */
   long sequence;
 
-  EventDraft(String type, int version, long time, String source, String key) {
+  private EventDraft(
+      ServiceEvent record, String type, int version, long time, String source, String key) {
+    this.record = record;
     this.type = type;
     this.version = version;
     this.time = time;
     this.source = source;
     this.key = key;
+  }
+
+  /**
+   * The draft of a generated record: the simulator builds every event through the records generated
+   * from the schemas, so a renamed or retyped schema property breaks its build instead of producing
+   * invalid events. Field order is the schema's; the record's event id is ignored (see {@link
+   * #PENDING_ID}).
+   */
+  static EventDraft of(ServiceEvent record, String key) {
+    EventDraft draft =
+        new EventDraft(
+            record,
+            record.eventType(),
+            Math.toIntExact(record.schemaVersion()),
+            record.occurredAt().getEpochSecond(),
+            record.source(),
+            key);
+    record.forEachField(
+        (name, value) -> {
+          if (!isEnvelope(name)) {
+            draft.put(name, draft.value(name, value));
+          }
+        });
+    return draft;
+  }
+
+  /** A record's value as a draft value (the types {@link #write} knows). */
+  private Object value(String name, Object value) {
+    if (value instanceof Double d) {
+      return switch (DECIMALS.getOrDefault(type + "/" + name, 2)) {
+        case 0 -> Long.valueOf(Math.round(d));
+        case 1 -> d;
+        default -> new Money(d);
+      };
+    } else if (value instanceof Instant instant) {
+      return new Ts(instant.getEpochSecond());
+    } else if (value instanceof LocalDate date) {
+      return date.toString();
+    } else if (value instanceof List<?> list) {
+      StringBuilder json = new StringBuilder(64 * list.size()).append('[');
+      for (Object item : list) {
+        if (json.length() > 1) {
+          json.append(',');
+        }
+        json.append('{');
+        boolean[] first = {true};
+        ((SchemaRecord) item)
+            .forEachField(
+                (field, v) ->
+                    first[0] = field(json, first[0], field, value(name + "." + field, v)));
+        json.append('}');
+      }
+      return new RawJson(json.append(']').toString());
+    }
+    return value;
   }
 
   EventDraft put(String name, Object value) {
@@ -79,12 +166,13 @@ final class EventDraft {
   }
 
   EventDraft copy() {
-    EventDraft copy = new EventDraft(type, version, time, source, key);
+    EventDraft copy = new EventDraft(record, type, version, time, source, key);
     copy.names.addAll(names);
     copy.values.addAll(values);
     copy.truthTag = truthTag;
     copy.sequence = sequence;
     copy.stationIndex = stationIndex;
+    copy.inWarrantyFailuresOfUnit = inWarrantyFailuresOfUnit;
     return copy;
   }
 

@@ -5,6 +5,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.servicelake.schemas.events.ComplaintFiled;
+import io.servicelake.schemas.events.ComplaintResolved;
+import io.servicelake.schemas.events.ContractExpired;
+import io.servicelake.schemas.events.ContractSold;
+import io.servicelake.schemas.events.CostPosted;
+import io.servicelake.schemas.events.PartConsumed;
+import io.servicelake.schemas.events.ProductInstalled;
+import io.servicelake.schemas.events.ProductShipped;
+import io.servicelake.schemas.events.ServiceEvent;
+import io.servicelake.schemas.events.ServiceRequested;
+import io.servicelake.schemas.events.SupplierClaimFiled;
+import io.servicelake.schemas.events.SupplierClaimSettled;
+import io.servicelake.schemas.events.SurveyCompleted;
+import io.servicelake.schemas.events.WorkorderArrived;
+import io.servicelake.schemas.events.WorkorderCompleted;
+import io.servicelake.schemas.events.WorkorderSignedOff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +94,8 @@ public final class GroundTruth {
   final Map<String, Long> partQuantityByUsage = new TreeMap<>();
   final Map<String, Long> counterQuantityBySeries = new TreeMap<>();
   long defectivePartsConsumed;
+  long unitsDueForReplacement;
+  long replacementUnitsShipped;
 
   GroundTruth(SimulatorConfig config, Network network) {
     this.config = config;
@@ -95,113 +113,99 @@ public final class GroundTruth {
     }
   }
 
-  /** Counts one good event (at the moment it is accepted for emission, before any late delay). */
+  /**
+   * Counts one good event (at the moment it is accepted for emission, before any late delay). Reads
+   * the typed record the event was built from, so a schema rename breaks this too.
+   */
   void observe(EventDraft event) {
     eventsByType.merge(event.type, 1L, Long::sum);
     eventsByTypeVersion.merge(event.type + "/v" + event.version, 1L, Long::sum);
-    switch (event.type) {
-      case "product.shipped" -> {
-        unitsShipped.merge(str(event, "model"), 1L, Long::sum);
-        salesRevenue += money(event, "sale_price");
+    ServiceEvent record = event.record;
+    if (record instanceof ProductShipped e) {
+      unitsShipped.merge(e.model(), 1L, Long::sum);
+      salesRevenue += cents(e.salePrice());
+      if (e.replacesSerial() != null) {
+        replacementUnitsShipped++;
       }
-      case "product.installed" -> {
-        if ("fail".equals(event.get("commissioning_result"))) {
-          commissioningFailures++;
+    } else if (record instanceof ProductInstalled e) {
+      if (ProductInstalled.CommissioningResult.FAIL.equals(e.commissioningResult())) {
+        commissioningFailures++;
+      } else {
+        unitsInstalled.merge(e.model(), 1L, Long::sum);
+      }
+    } else if (record instanceof ServiceRequested e) {
+      requestsByCategory.merge(e.category(), 1L, Long::sum);
+      requestsByChannel.merge(e.channel(), 1L, Long::sum);
+      if (ServiceRequested.Priority.EMERGENCY.equals(e.priority())) {
+        emergencies++;
+      }
+      if (event.truthTag.startsWith("failure|")) {
+        // failure|model/component|first|inWarranty
+        String[] tag = event.truthTag.split("\\|");
+        long[] counts = failures.computeIfAbsent(tag[1], k -> new long[3]);
+        counts[0]++;
+        counts[1] += Boolean.parseBoolean(tag[2]) ? 1 : 0;
+        counts[2] += Boolean.parseBoolean(tag[3]) ? 1 : 0;
+      }
+    } else if (record instanceof WorkorderArrived e) {
+      visitsArrived++;
+      if (e.occurredAt().isAfter(e.promisedArrivalAt())) {
+        slaBreaches++;
+      }
+    } else if (record instanceof WorkorderCompleted e) {
+      visitsCompleted++;
+      if (e.occurredAt().isAfter(e.promisedFixAt())) {
+        fixBreaches++;
+      }
+    } else if (record instanceof WorkorderSignedOff e) {
+      signOffsByServiceType.merge(e.serviceType(), 1L, Long::sum);
+      if (event.inWarrantyFailuresOfUnit != null && ++event.inWarrantyFailuresOfUnit[0] == 2) {
+        unitsDueForReplacement++;
+      }
+      if (WorkorderSignedOff.JobKind.REPAIR.equals(e.jobKind())) {
+        if (e.noFaultFound()) {
+          noFaultFound++;
         } else {
-          unitsInstalled.merge(str(event, "model"), 1L, Long::sum);
+          repairRequestsClosed++;
+          fixedFirstVisit += e.visits() == 1 ? 1 : 0;
         }
       }
-      case "service.requested" -> {
-        requestsByCategory.merge(str(event, "category"), 1L, Long::sum);
-        requestsByChannel.merge(str(event, "channel"), 1L, Long::sum);
-        if ("emergency".equals(event.get("priority"))) {
-          emergencies++;
-        }
-        if (event.truthTag.startsWith("failure|")) {
-          // failure|model/component|first|inWarranty
-          String[] tag = event.truthTag.split("\\|");
-          long[] counts = failures.computeIfAbsent(tag[1], k -> new long[3]);
-          counts[0]++;
-          counts[1] += Boolean.parseBoolean(tag[2]) ? 1 : 0;
-          counts[2] += Boolean.parseBoolean(tag[3]) ? 1 : 0;
-        }
+    } else if (record instanceof CostPosted e) {
+      double amount = cents(e.amount());
+      costByCategory.merge(e.category(), amount, Double::sum);
+      if (e.serviceType() != null) {
+        directCostByServiceType.merge(e.serviceType(), amount, Double::sum);
       }
-      case "workorder.arrived" -> {
-        visitsArrived++;
-        if (event.time > ((EventDraft.Ts) event.get("promised_arrival_at")).epochSecond()) {
-          slaBreaches++;
-        }
+    } else if (record instanceof ComplaintFiled e) {
+      complaintsByCause.merge(e.causeCategory(), 1L, Long::sum);
+      complaintsByDepartment.merge(e.routedDepartment(), 1L, Long::sum);
+    } else if (record instanceof ComplaintResolved e) {
+      complaintsEscalated += e.escalated() ? 1 : 0;
+    } else if (record instanceof SurveyCompleted e) {
+      surveysByVersion.merge("v" + event.version, 1L, Long::sum);
+      csatSum += e.csat();
+    } else if (record instanceof ContractSold e) {
+      contractsSold++;
+      contractRenewals += e.renewal() ? 1 : 0;
+      contractFees += cents(e.fee());
+    } else if (record instanceof ContractExpired) {
+      contractsExpired++;
+    } else if (record instanceof SupplierClaimFiled e) {
+      claimsFiled++;
+      claimedAmount += cents(e.claimedAmount());
+    } else if (record instanceof SupplierClaimSettled e) {
+      claimsSettled++;
+      recoveredAmount += cents(e.recoveredAmount());
+    } else if (record instanceof PartConsumed e) {
+      long quantity = e.quantity();
+      partQuantityByUsage.merge(e.usage(), quantity, Long::sum);
+      if (e.defective()) {
+        defectivePartsConsumed++;
       }
-      case "workorder.completed" -> {
-        visitsCompleted++;
-        if (event.time > ((EventDraft.Ts) event.get("promised_fix_at")).epochSecond()) {
-          fixBreaches++;
-        }
+      if (PartConsumed.Usage.COUNTER_SALE.equals(e.usage())) {
+        counterQuantityBySeries.merge(e.partNumber() + "@" + e.storeId(), quantity, Long::sum);
       }
-      case "workorder.signed_off" -> {
-        signOffsByServiceType.merge(str(event, "service_type"), 1L, Long::sum);
-        if ("repair".equals(event.get("job_kind"))) {
-          if (Boolean.TRUE.equals(event.get("no_fault_found"))) {
-            noFaultFound++;
-          } else {
-            repairRequestsClosed++;
-            fixedFirstVisit += ((Integer) event.get("visits")) == 1 ? 1 : 0;
-          }
-        }
-      }
-      case "cost.posted" -> {
-        double amount = money(event, "amount");
-        costByCategory.merge(str(event, "category"), amount, Double::sum);
-        if (event.get("service_type") != null) {
-          directCostByServiceType.merge(str(event, "service_type"), amount, Double::sum);
-        }
-      }
-      case "complaint.filed" -> {
-        complaintsByCause.merge(str(event, "cause_category"), 1L, Long::sum);
-        complaintsByDepartment.merge(str(event, "routed_department"), 1L, Long::sum);
-      }
-      case "complaint.resolved" ->
-          complaintsEscalated += Boolean.TRUE.equals(event.get("escalated")) ? 1 : 0;
-      case "survey.completed" -> {
-        surveysByVersion.merge("v" + event.version, 1L, Long::sum);
-        csatSum += (Integer) event.get("csat");
-      }
-      case "contract.sold" -> {
-        contractsSold++;
-        contractRenewals += Boolean.TRUE.equals(event.get("renewal")) ? 1 : 0;
-        contractFees += money(event, "fee");
-      }
-      case "contract.expired" -> contractsExpired++;
-      case "supplier.claim.filed" -> {
-        claimsFiled++;
-        claimedAmount += money(event, "claimed_amount");
-      }
-      case "supplier.claim.settled" -> {
-        claimsSettled++;
-        recoveredAmount += money(event, "recovered_amount");
-      }
-      case "part.consumed" -> {
-        long quantity = (Integer) event.get("quantity");
-        partQuantityByUsage.merge(str(event, "usage"), quantity, Long::sum);
-        if (Boolean.TRUE.equals(event.get("defective"))) {
-          defectivePartsConsumed++;
-        }
-        if ("counter_sale".equals(event.get("usage"))) {
-          counterQuantityBySeries.merge(
-              event.get("part_number") + "@" + event.get("store_id"), quantity, Long::sum);
-        }
-      }
-      default -> {}
     }
-  }
-
-  private static String str(EventDraft event, String field) {
-    return String.valueOf(event.get(field));
-  }
-
-  /** Amounts are summed as rounded to cents, exactly as serialised. */
-  private static double money(EventDraft event, String field) {
-    return Math.round(((EventDraft.Money) event.get(field)).value() * 100) / 100.0;
   }
 
   public SimulatorConfig config() {
@@ -254,6 +258,19 @@ public final class GroundTruth {
   public long firstFailures(String model, String component) {
     long[] counts = failures.get(model + "/" + component);
     return counts == null ? 0 : counts[1];
+  }
+
+  /**
+   * Units with two in-warranty failures whose repairs were signed off within the run: the rows of
+   * {@code fct_unit_replacement}.
+   */
+  public long unitsDueForReplacement() {
+    return unitsDueForReplacement;
+  }
+
+  /** {@code product.shipped} events of replacement units (v2, with {@code replaces_serial}). */
+  public long replacementUnitsShipped() {
+    return replacementUnitsShipped;
   }
 
   public long unitsInstalled(String model) {
@@ -346,6 +363,14 @@ public final class GroundTruth {
     parts.set("quantity_by_usage", JSON.valueToTree(partQuantityByUsage));
     parts.put("defective_consumed", defectivePartsConsumed);
     parts.set("counter_quantity_by_series", JSON.valueToTree(counterQuantityBySeries));
+    ObjectNode replacement = root.putObject("replacement");
+    replacement.put(
+        "rule", "a unit with two in-warranty failures (signed-off repairs) is replaced");
+    replacement.put("units_due", unitsDueForReplacement);
+    replacement.put(
+        "exchange_requests",
+        requestsByCategory.getOrDefault(ServiceRequested.Category.RETURN_EXCHANGE, 0L));
+    replacement.put("replacement_units_shipped", replacementUnitsShipped);
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (IOException e) {

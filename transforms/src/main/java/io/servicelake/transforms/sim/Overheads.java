@@ -41,6 +41,7 @@ final class Overheads extends Source {
   }
 
   private void post(World world, Station station, String category, double amount) {
-    world.emitter.accept(world.costPosting(nextAt, category, amount, station, station.id()));
+    world.emitter.accept(
+        EventDraft.of(world.costPosting(nextAt, category, amount, station).build(), station.id()));
   }
 }

@@ -3,8 +3,23 @@ package io.servicelake.transforms.sim;
 import static io.servicelake.transforms.sim.World.DAY;
 import static io.servicelake.transforms.sim.World.HOUR;
 
-import io.servicelake.transforms.sim.EventDraft.Money;
-import io.servicelake.transforms.sim.EventDraft.Ts;
+import io.servicelake.schemas.events.ComplaintFiled;
+import io.servicelake.schemas.events.ComplaintResolved;
+import io.servicelake.schemas.events.ContractExpired;
+import io.servicelake.schemas.events.ContractSold;
+import io.servicelake.schemas.events.PartConsumed;
+import io.servicelake.schemas.events.PartReturned;
+import io.servicelake.schemas.events.ProductInstalled;
+import io.servicelake.schemas.events.ProductShipped;
+import io.servicelake.schemas.events.ServiceEvent;
+import io.servicelake.schemas.events.ServiceRequested;
+import io.servicelake.schemas.events.SupplierClaimFiled;
+import io.servicelake.schemas.events.SupplierClaimSettled;
+import io.servicelake.schemas.events.SurveyCompleted;
+import io.servicelake.schemas.events.WorkorderArrived;
+import io.servicelake.schemas.events.WorkorderCompleted;
+import io.servicelake.schemas.events.WorkorderDispatched;
+import io.servicelake.schemas.events.WorkorderSignedOff;
 import io.servicelake.transforms.sim.Network.Station;
 import io.servicelake.transforms.sim.Network.Technician;
 import io.servicelake.transforms.sim.SimulatorConfig.ComponentSpec;
@@ -44,6 +59,28 @@ final class UnitLife extends Source {
   private final boolean near;
   private final long shipAt;
   private final int customer;
+  private final String customerId;
+
+  /** Set for a replacement unit: the serial it replaces and the return/exchange request. */
+  private final String replacesSerial;
+
+  private final String exchangeRequestId;
+
+  /**
+   * In-warranty failures by the marts' rule (failure date before install date + warranty months),
+   * in failure order: the second one makes the unit due for replacement.
+   */
+  private int inWarrantyFailures;
+
+  /**
+   * The same count as the emitted sign-offs see it, shared with their drafts: the ground truth
+   * counts a unit due when it observes the second one, exactly as {@code fct_unit_replacement} does
+   * from the closed work orders in the data.
+   */
+  private final int[] signedOffInWarrantyFailures = new int[1];
+
+  /** Exchanged for a new unit: no further episodes (pending events still go out). */
+  private boolean retired;
 
   private boolean shipped;
   private long installAt;
@@ -73,16 +110,47 @@ final class UnitLife extends Source {
       List<Technician> crew,
       boolean near,
       SplittableRandom random) {
+    this(
+        id,
+        "SN-" + "0".repeat(Math.max(0, 7 - Integer.toString(index + 1).length())) + (index + 1),
+        shipAt,
+        model,
+        station,
+        crew,
+        near,
+        random,
+        random.nextInt(1 << 30),
+        null,
+        null,
+        null);
+  }
+
+  /** A unit; a replacement passes the customer it goes to and what it replaces. */
+  private UnitLife(
+      long id,
+      String serial,
+      long shipAt,
+      ProductModel model,
+      Station station,
+      List<Technician> crew,
+      boolean near,
+      SplittableRandom random,
+      int customer,
+      String customerId,
+      String replacesSerial,
+      String exchangeRequestId) {
     super(0, id);
-    this.serial =
-        "SN-" + "0".repeat(Math.max(0, 7 - Integer.toString(index + 1).length())) + (index + 1);
+    this.serial = serial;
     this.shipAt = shipAt;
     this.model = model;
     this.station = station;
     this.crew = crew;
     this.near = near;
     this.random = random;
-    this.customer = random.nextInt(1 << 30);
+    this.customer = customer;
+    this.customerId = customerId != null ? customerId : "C-" + serial.substring(3);
+    this.replacesSerial = replacesSerial;
+    this.exchangeRequestId = exchangeRequestId;
     int components = model.components().size();
     this.failAt = new long[components];
     this.warrantyEnd = new long[components];
@@ -143,29 +211,36 @@ final class UnitLife extends Source {
     SimulatorConfig config = world.config;
     add(
         world,
-        draft("product.shipped", shipAt, "erp")
-            .put("serial", serial)
-            .put("model", model.name())
-            .put("product_line", model.productLine())
-            .put("build_date", World.date(shipAt - random.nextLong(3 * DAY, 20 * DAY)).toString())
-            .put("ship_month", World.period(shipAt))
-            .put("region", station.region())
-            .put(
-                "dealer_id",
+        ProductShipped.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(shipAt))
+            .source("erp")
+            // v2 only where its new fields are needed: first sales stay v1 events
+            .schemaVersion(replacesSerial == null ? 1 : 2)
+            .serial(serial)
+            .model(model.name())
+            .productLine(model.productLine())
+            .buildDate(World.date(shipAt - random.nextLong(3 * DAY, 20 * DAY)))
+            .shipMonth(World.period(shipAt))
+            .region(station.region())
+            .dealerId(
                 "DL-"
                     + station.region().toUpperCase(java.util.Locale.ROOT)
                     + "-"
                     + (1 + random.nextInt(8)))
-            .put("sale_price", new Money(model.salePrice()))
-            .put("currency", config.costs().currency())
-            .put("components", world.componentsJson(model)));
+            .salePrice(salePrice())
+            .currency(config.costs().currency())
+            .components(world.shippedComponents(model))
+            .replacesSerial(replacesSerial)
+            .exchangeRequestId(exchangeRequestId)
+            .build());
     long install = shipAt + random.nextLong(2 * DAY, 30 * DAY);
     if (random.nextDouble() < config.rates().commissioningFailShare()) {
-      add(world, installed(world, install, "fail"));
+      add(world, installed(world, install, ProductInstalled.CommissioningResult.FAIL));
       install += random.nextLong(DAY, 3 * DAY);
     }
     installAt = install;
-    add(world, installed(world, install, "pass"));
+    add(world, installed(world, install, ProductInstalled.CommissioningResult.PASS));
     firstWarrantyEnd = NEVER;
     for (int i = 0; i < failAt.length; i++) {
       ComponentSpec component = model.components().get(i);
@@ -187,23 +262,27 @@ final class UnitLife extends Source {
     }
   }
 
-  private EventDraft installed(World world, long at, String result) {
-    return draft("product.installed", at, "installer-app")
-        .put("serial", serial)
-        .put("model", model.name())
-        .put("region", station.region())
-        .put("station_id", station.id())
-        .put("technician_id", crew.get(random.nextInt(crew.size())).id())
-        .put("install_date", World.date(at).toString())
-        .put("commissioning_result", result)
-        .put("distance_class", near ? "near" : "far")
-        .put("sale_price", new Money(model.salePrice()))
-        .put("currency", world.config.costs().currency())
-        .put("components", world.componentsJson(model))
-        .put("customer_id", "C-" + serial.substring(3))
-        .put("customer_name", customerName())
-        .put("customer_phone", customerPhone())
-        .put("customer_address", customerAddress(world));
+  private ProductInstalled installed(World world, long at, String result) {
+    return ProductInstalled.builder()
+        .eventId(EventDraft.PENDING_ID)
+        .occurredAt(World.instant(at))
+        .source("installer-app")
+        .serial(serial)
+        .model(model.name())
+        .region(station.region())
+        .stationId(station.id())
+        .technicianId(crew.get(random.nextInt(crew.size())).id())
+        .installDate(World.date(at))
+        .commissioningResult(result)
+        .distanceClass(distanceClass())
+        .salePrice(salePrice())
+        .currency(world.config.costs().currency())
+        .components(world.installedComponents(model))
+        .customerId(customerId)
+        .customerName(customerName())
+        .customerPhone(customerPhone())
+        .customerAddress(customerAddress(world))
+        .build();
   }
 
   /** A component failure at {@code t}: request, visits until fixed, parts, claims, sign-off. */
@@ -224,6 +303,8 @@ final class UnitLife extends Source {
     add(world, request);
 
     Job job = new Job(requestId, "repair", serviceType, priority, component, mode, false);
+    job.inWarrantyByDate =
+        World.date(t).isBefore(World.date(installAt).plusMonths(component.warrantyMonths()));
     job.rootCause =
         component.life().beta() < 1 && random.nextDouble() < 0.7
             ? "material_defect"
@@ -252,6 +333,57 @@ final class UnitLife extends Source {
       complaint(world, fix.signedOff + random.nextLong(HOUR, 3 * DAY), ComplaintCause.MAJOR, fix);
     }
     failAt[index] = lifeEnd(fix.completed, component); // renewal: the new part starts a new life
+    if (job.inWarrantyByDate && ++inWarrantyFailures == 2) {
+      replace(world, fix);
+    }
+  }
+
+  /**
+   * The seeds' exchange rule (三包: a unit that fails twice within warranty is replaced): after the
+   * second in-warranty repair is signed off the customer's return/exchange request is registered, a
+   * new unit (new serial, same model and customer, fresh warranty) ships free of charge as a {@code
+   * product.shipped} v2 naming the serial it replaces, and this unit leaves the installed base.
+   */
+  private void replace(World world, Visit fix) {
+    long requestedAt = fix.signedOff + random.nextLong(HOUR, 3 * DAY);
+    String requestId = world.requestId();
+    add(
+        world,
+        request(
+            world,
+            requestedAt,
+            requestId,
+            ServiceRequested.Category.RETURN_EXCHANGE,
+            ServiceRequested.Priority.NORMAL,
+            "exchange: failed twice within warranty"));
+    long replacementShipAt = requestedAt + random.nextLong(DAY, 7 * DAY);
+    world.schedule(
+        new UnitLife(
+            world.nextSourceId(),
+            world.replacementSerial(),
+            replacementShipAt,
+            model,
+            station,
+            crew,
+            near,
+            random.split(),
+            customer,
+            customerId,
+            serial,
+            requestId));
+    retired = true;
+    java.util.Arrays.fill(failAt, NEVER);
+    nextConsultation = NEVER;
+    nextNoFault = NEVER;
+    nextMaintenance = NEVER;
+    if (!contractActive) {
+      contractEventAt = NEVER; // no contract outreach for a unit that is gone
+    }
+  }
+
+  /** An exchange is free: a replacement unit carries no sale price. */
+  private double salePrice() {
+    return replacesSerial == null ? model.salePrice() : 0;
   }
 
   private void noFaultFound(World world, long t) {
@@ -288,18 +420,23 @@ final class UnitLife extends Source {
   /** Sale at the first event, expiry (and possibly renewal) at the end of the term. */
   private void contractEvent(World world, long t) {
     if (contractActive) {
-      boolean renewed = random.nextDouble() < world.config.rates().contractRenewal();
+      // a running contract ends with the exchanged unit (the draw is kept: same stream either way)
+      boolean renewed = random.nextDouble() < world.config.rates().contractRenewal() && !retired;
       add(
           world,
-          draft("contract.expired", t, "crm")
-              .put("contract_id", contractId)
-              .put("serial", serial)
-              .put("model", model.name())
-              .put("region", station.region())
-              .put("station_id", station.id())
-              .put("end_date", World.date(t - 1).toString())
-              .put("visits_done", contractVisits)
-              .put("renewed", renewed));
+          ContractExpired.builder()
+              .eventId(EventDraft.PENDING_ID)
+              .occurredAt(World.instant(t))
+              .source("crm")
+              .contractId(contractId)
+              .serial(serial)
+              .model(model.name())
+              .region(station.region())
+              .stationId(station.id())
+              .endDate(World.date(t - 1))
+              .visitsDone(contractVisits)
+              .renewed(renewed)
+              .build());
       contractActive = false;
       nextMaintenance = NEVER;
       contractEventAt = NEVER;
@@ -316,19 +453,23 @@ final class UnitLife extends Source {
     contractEventAt = contractEnd;
     add(
         world,
-        draft("contract.sold", t, "crm")
-            .put("contract_id", contractId)
-            .put("serial", serial)
-            .put("model", model.name())
-            .put("region", station.region())
-            .put("station_id", station.id())
-            .put("start_date", World.date(t).toString())
-            .put("end_date", World.date(contractEnd - 1).toString())
-            .put("fee", new Money(model.contractFee()))
-            .put("currency", world.config.costs().currency())
-            .put("visits_per_year", 2)
-            .put("renewal", renewal)
-            .put("customer_name", customerName()));
+        ContractSold.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(t))
+            .source("crm")
+            .contractId(contractId)
+            .serial(serial)
+            .model(model.name())
+            .region(station.region())
+            .stationId(station.id())
+            .startDate(World.date(t))
+            .endDate(World.date(contractEnd - 1))
+            .fee(model.contractFee())
+            .currency(world.config.costs().currency())
+            .visitsPerYear(2)
+            .renewal(renewal)
+            .customerName(customerName())
+            .build());
   }
 
   // ---------------------------------------------------------------- work orders
@@ -343,6 +484,7 @@ final class UnitLife extends Source {
     final String failureMode;
     final boolean noFault;
     String rootCause;
+    boolean inWarrantyByDate;
     int visits;
     int labourMinutes;
     double travelKm;
@@ -436,42 +578,70 @@ final class UnitLife extends Source {
 
     add(
         world,
-        workOrder(
-                world, "workorder.dispatched", dispatched, "dispatch", workOrderId, job, technician)
-            .put("visit", job.visits)
-            .put("job_kind", job.kind)
-            .put("service_type", job.serviceType)
-            .put("repair_mode", carryIn ? "carry_in" : "on_site")
-            .put("priority", job.priority)
-            .put("distance_class", near ? "near" : "far")
-            .put("sla_hours", new Money(slaHours))
-            .put("requested_at", new Ts(registered))
-            .put("promised_arrival_at", new Ts(promisedArrival))
-            .put("promised_fix_at", new Ts(promisedFix)));
+        WorkorderDispatched.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(dispatched))
+            .source("dispatch")
+            .workOrderId(workOrderId)
+            .requestId(job.requestId)
+            .serial(serial)
+            .model(model.name())
+            .region(station.region())
+            .stationId(station.id())
+            .technicianId(technician.id())
+            .visit(job.visits)
+            .jobKind(job.kind)
+            .serviceType(job.serviceType)
+            .repairMode(
+                carryIn
+                    ? WorkorderDispatched.RepairMode.CARRY_IN
+                    : WorkorderDispatched.RepairMode.ON_SITE)
+            .priority(job.priority)
+            .distanceClass(distanceClass())
+            .slaHours(slaHours)
+            .requestedAt(World.instant(registered))
+            .promisedArrivalAt(World.instant(promisedArrival))
+            .promisedFixAt(World.instant(promisedFix))
+            .build());
     add(
         world,
-        workOrder(world, "workorder.arrived", arrival, "field-app", workOrderId, job, technician)
-            .put("promised_arrival_at", new Ts(promisedArrival))
-            .put("travel_km", km));
+        WorkorderArrived.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(arrival))
+            .source("field-app")
+            .workOrderId(workOrderId)
+            .requestId(job.requestId)
+            .serial(serial)
+            .model(model.name())
+            .region(station.region())
+            .stationId(station.id())
+            .technicianId(technician.id())
+            .promisedArrivalAt(World.instant(promisedArrival))
+            .travelKm(km)
+            .build());
     add(
         world,
-        draft("workorder.completed", completed, "field-app")
-            .put("work_order_id", workOrderId)
-            .put("request_id", job.requestId)
-            .put("serial", serial)
-            .put("model", model.name())
-            .put("region", station.region())
-            .put("station_id", station.id())
-            .put("technician_id", technician.id())
-            .put("service_type", job.serviceType)
-            .put("failure_mode", job.failureMode)
-            .put("failed_component", job.component == null ? null : job.component.name())
-            .put("labour_minutes", minutes)
-            .put("travel_km", km)
-            .put("fixed", fixed)
-            .put("no_fault_found", job.noFault)
-            .put("root_cause", job.rootCause)
-            .put("promised_fix_at", new Ts(promisedFix)));
+        WorkorderCompleted.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(completed))
+            .source("field-app")
+            .workOrderId(workOrderId)
+            .requestId(job.requestId)
+            .serial(serial)
+            .model(model.name())
+            .region(station.region())
+            .stationId(station.id())
+            .technicianId(technician.id())
+            .serviceType(job.serviceType)
+            .failureMode(job.failureMode)
+            .failedComponent(job.component == null ? null : job.component.name())
+            .labourMinutes((double) minutes)
+            .travelKm(km)
+            .fixed(fixed)
+            .noFaultFound(job.noFault)
+            .rootCause(job.rootCause)
+            .promisedFixAt(World.instant(promisedFix))
+            .build());
     double labourCost = minutes * costs.labourPerMinute();
     double transportCost = carryIn ? 0 : km * costs.transportPerKm() + costs.calloutFee();
     cost(world, completed, "labour", labourCost, workOrderId, job.serviceType);
@@ -505,29 +675,38 @@ final class UnitLife extends Source {
                         + World.gaussian(random) * 0.5),
             1,
             5);
-    add(
-        world,
-        workOrder(
-                world,
-                "workorder.signed_off",
-                fix.signedOff,
-                "field-app",
-                fix.workOrderId,
-                job,
-                fix.technician)
-            .put("service_type", job.serviceType)
-            .put("job_kind", job.kind)
-            .put("failure_mode", job.failureMode)
-            .put("failed_component", job.component == null ? null : job.component.name())
-            .put("root_cause", job.rootCause)
-            .put("no_fault_found", job.noFault)
-            .put("labour_minutes", new Money(job.labourMinutes))
-            .put("travel_km", new Money(job.travelKm))
-            .put("visits", job.visits)
-            .put("amount_charged", new Money(charged))
-            .put("currency", config.costs().currency())
-            .put("supervisor_rating", rating)
-            .put("customer_signature", random.nextDouble() < 0.98));
+    EventDraft signOff =
+        EventDraft.of(
+            WorkorderSignedOff.builder()
+                .eventId(EventDraft.PENDING_ID)
+                .occurredAt(World.instant(fix.signedOff))
+                .source("field-app")
+                .workOrderId(fix.workOrderId)
+                .requestId(job.requestId)
+                .serial(serial)
+                .model(model.name())
+                .region(station.region())
+                .stationId(station.id())
+                .technicianId(fix.technician.id())
+                .serviceType(job.serviceType)
+                .jobKind(job.kind)
+                .failureMode(job.failureMode)
+                .failedComponent(job.component == null ? null : job.component.name())
+                .rootCause(job.rootCause)
+                .noFaultFound(job.noFault)
+                .labourMinutes((double) job.labourMinutes)
+                .travelKm(job.travelKm)
+                .visits(job.visits)
+                .amountCharged(charged)
+                .currency(config.costs().currency())
+                .supervisorRating(rating)
+                .customerSignature(random.nextDouble() < 0.98)
+                .build(),
+            serial);
+    if (job.inWarrantyByDate) {
+      signOff.inWarrantyFailuresOfUnit = signedOffInWarrantyFailures;
+    }
+    add(world, signOff);
     if (random.nextDouble() < config.rates().surveyResponse()) {
       long at = fix.signedOff + random.nextLong(DAY, 7 * DAY);
       int csat =
@@ -542,25 +721,29 @@ final class UnitLife extends Source {
               1,
               5);
       boolean v2 = at >= config.surveyV2From().getEpochSecond();
-      EventDraft survey =
-          draft("survey.completed", at, "survey")
-              .put("survey_id", world.surveyId())
-              .put("request_id", job.requestId)
-              .put("work_order_id", fix.workOrderId)
-              .put("serial", serial)
-              .put("region", station.region())
-              .put("station_id", station.id())
-              .put("technician_id", fix.technician.id())
-              .put("csat", csat)
-              .put(
-                  "comments",
-                  csat >= 4 ? "满意, thank you" : csat == 3 ? "ok" : "too slow, had to call twice");
-      if (v2) {
-        survey.version = 2;
-        survey.put(
-            "would_recommend", clamp((int) Math.round(csat * 2 + World.gaussian(random)), 0, 10));
-      }
-      add(world, survey);
+      add(
+          world,
+          SurveyCompleted.builder()
+              .eventId(EventDraft.PENDING_ID)
+              .occurredAt(World.instant(at))
+              .source("survey")
+              .schemaVersion(v2 ? 2 : 1)
+              .surveyId(world.surveyId())
+              .requestId(job.requestId)
+              .workOrderId(fix.workOrderId)
+              .serial(serial)
+              .region(station.region())
+              .stationId(station.id())
+              .technicianId(fix.technician.id())
+              .csat(csat)
+              .comments(
+                  csat >= 4 ? "满意, thank you" : csat == 3 ? "ok" : "too slow, had to call twice")
+              // v2 added the NPS question; v1 events do not carry it
+              .wouldRecommend(
+                  v2
+                      ? (long) clamp((int) Math.round(csat * 2 + World.gaussian(random)), 0, 10)
+                      : null)
+              .build());
     }
     double p =
         config.rates().complaintBase()
@@ -593,24 +776,27 @@ final class UnitLife extends Source {
             "complaint: " + cause.id));
     add(
         world,
-        draft("complaint.filed", at + 60, "call-centre")
-            .put("complaint_id", complaintId)
-            .put("request_id", requestId)
-            .put("serial", serial)
-            .put("model", model.name())
-            .put("region", station.region())
-            .put("station_id", about == null ? null : station.id())
-            .put(
-                "technician_id",
+        ComplaintFiled.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(at + 60))
+            .source("call-centre")
+            .complaintId(complaintId)
+            .requestId(requestId)
+            .serial(serial)
+            .model(model.name())
+            .region(station.region())
+            .stationId(about == null ? null : station.id())
+            .technicianId(
                 about != null && cause == ComplaintCause.STAFF_CONDUCT
                     ? about.technician.id()
                     : null)
-            .put("work_order_id", about == null ? null : about.workOrderId)
-            .put("cause_category", cause.id)
-            .put("routed_department", cause.department)
-            .put("severity", major ? "major" : "normal")
-            .put("customer_name", customerName())
-            .put("customer_phone", customerPhone()));
+            .workOrderId(about == null ? null : about.workOrderId)
+            .causeCategory(cause.id)
+            .routedDepartment(cause.department)
+            .severity(major ? ComplaintFiled.Severity.MAJOR : ComplaintFiled.Severity.NORMAL)
+            .customerName(customerName())
+            .customerPhone(customerPhone())
+            .build());
     boolean escalated =
         random.nextDouble() < Math.min(0.9, rates.escalationShare() * (major ? 4 : 1));
     double replyHours =
@@ -624,19 +810,19 @@ final class UnitLife extends Source {
             : at + (long) (replyHours * HOUR) + random.nextLong(HOUR, 5 * DAY);
     add(
         world,
-        draft("complaint.resolved", resolvedAt, "call-centre")
-            .put("complaint_id", complaintId)
-            .put("cause_category", cause.id)
-            .put("routed_department", cause.department)
-            .put("reply_hours", new Money(replyHours))
-            .put(
-                "contacts",
-                escalated ? 3 + random.nextInt(4) : 1 + (random.nextDouble() < 0.3 ? 1 : 0))
-            .put("escalated", escalated)
-            .put(
-                "resolution",
-                random.nextDouble() < 0.7 ? cause.usualResolution : cause.otherResolution)
-            .put("customer_satisfied", random.nextDouble() < (escalated ? 0.6 : 0.85)));
+        ComplaintResolved.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(resolvedAt))
+            .source("call-centre")
+            .complaintId(complaintId)
+            .causeCategory(cause.id)
+            .routedDepartment(cause.department)
+            .replyHours(replyHours)
+            .contacts(escalated ? 3 + random.nextInt(4) : 1 + (random.nextDouble() < 0.3 ? 1 : 0))
+            .escalated(escalated)
+            .resolution(random.nextDouble() < 0.7 ? cause.usualResolution : cause.otherResolution)
+            .customerSatisfied(random.nextDouble() < (escalated ? 0.6 : 0.85))
+            .build());
   }
 
   // ---------------------------------------------------------------- parts, claims, costs
@@ -645,40 +831,51 @@ final class UnitLife extends Source {
       World world, Visit fix, ComponentSpec component, boolean deadOnArrival, String serviceType) {
     add(
         world,
-        part(world, "part.consumed", fix.completed, fix, component, deadOnArrival)
-            .put("usage", "repair")
-            .put("work_order_id", fix.workOrderId)
-            .put(
-                "unit_price",
+        PartConsumed.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(fix.completed))
+            .source("parts-store")
+            .consumptionId(world.consumptionId())
+            .partNumber(Network.partNumber(model.name(), component.name()))
+            .component(component.name())
+            .model(model.name())
+            .quantity(1)
+            .unitCost(component.partCost())
+            .currency(world.config.costs().currency())
+            .storeId(station.storeId())
+            .region(station.region())
+            .supplier(component.supplier())
+            .defective(deadOnArrival)
+            .usage(PartConsumed.Usage.REPAIR)
+            .workOrderId(fix.workOrderId)
+            .unitPrice(
                 "paid".equals(serviceType)
-                    ? new Money(component.partCost() * world.config.costs().partMarkup())
-                    : null));
+                    ? component.partCost() * world.config.costs().partMarkup()
+                    : null)
+            .build());
   }
 
   private void giveBack(World world, long at, Visit fix, ComponentSpec component, String reason) {
     add(
         world,
-        part(world, "part.returned", at, fix, component, true)
-            .put("reason", reason)
-            .put("work_order_id", fix.workOrderId));
-  }
-
-  private EventDraft part(
-      World world, String type, long at, Visit fix, ComponentSpec component, boolean defective) {
-    return draft(type, at, "parts-store")
-        .put(
-            type.equals("part.consumed") ? "consumption_id" : "return_id",
-            type.equals("part.consumed") ? world.consumptionId() : world.returnId())
-        .put("part_number", Network.partNumber(model.name(), component.name()))
-        .put("component", component.name())
-        .put("model", model.name())
-        .put("quantity", 1)
-        .put("unit_cost", new Money(component.partCost()))
-        .put("currency", world.config.costs().currency())
-        .put("store_id", station.storeId())
-        .put("region", station.region())
-        .put("supplier", component.supplier())
-        .put("defective", defective);
+        PartReturned.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(at))
+            .source("parts-store")
+            .returnId(world.returnId())
+            .partNumber(Network.partNumber(model.name(), component.name()))
+            .component(component.name())
+            .model(model.name())
+            .quantity(1)
+            .unitCost(component.partCost())
+            .currency(world.config.costs().currency())
+            .storeId(station.storeId())
+            .region(station.region())
+            .supplier(component.supplier())
+            .defective(true)
+            .reason(reason)
+            .workOrderId(fix.workOrderId)
+            .build());
   }
 
   /** Purchased parts that failed are claimed back from the supplier, most of the time. */
@@ -693,34 +890,47 @@ final class UnitLife extends Source {
     long filed = returnedAt + random.nextLong(DAY, 14 * DAY);
     add(
         world,
-        draft("supplier.claim.filed", filed, "quality")
-            .put("claim_id", claimId)
-            .put("supplier", component.supplier())
-            .put("part_number", Network.partNumber(model.name(), component.name()))
-            .put("component", component.name())
-            .put("model", model.name())
-            .put("serial", serial)
-            .put("work_order_id", fix.workOrderId)
-            .put("claimed_amount", new Money(claimed))
-            .put("currency", world.config.costs().currency()));
+        SupplierClaimFiled.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(filed))
+            .source("quality")
+            .claimId(claimId)
+            .supplier(component.supplier())
+            .partNumber(Network.partNumber(model.name(), component.name()))
+            .component(component.name())
+            .model(model.name())
+            .serial(serial)
+            .workOrderId(fix.workOrderId)
+            .claimedAmount(claimed)
+            .currency(world.config.costs().currency())
+            .build());
     if (random.nextDouble() < rates.supplierSettleShare()) {
       double u = random.nextDouble();
-      String outcome = u < 0.6 ? "accepted" : u < 0.85 ? "partial" : "rejected";
+      String outcome =
+          u < 0.6
+              ? SupplierClaimSettled.Outcome.ACCEPTED
+              : u < 0.85
+                  ? SupplierClaimSettled.Outcome.PARTIAL
+                  : SupplierClaimSettled.Outcome.REJECTED;
       double recovered =
           switch (outcome) {
-            case "accepted" -> claimed;
-            case "partial" -> claimed * random.nextDouble(0.4, 0.9);
+            case SupplierClaimSettled.Outcome.ACCEPTED -> claimed;
+            case SupplierClaimSettled.Outcome.PARTIAL -> claimed * random.nextDouble(0.4, 0.9);
             default -> 0;
           };
       add(
           world,
-          draft("supplier.claim.settled", filed + random.nextLong(20 * DAY, 90 * DAY), "quality")
-              .put("claim_id", claimId)
-              .put("supplier", component.supplier())
-              .put("claimed_amount", new Money(claimed))
-              .put("recovered_amount", new Money(recovered))
-              .put("currency", world.config.costs().currency())
-              .put("outcome", outcome));
+          SupplierClaimSettled.builder()
+              .eventId(EventDraft.PENDING_ID)
+              .occurredAt(World.instant(filed + random.nextLong(20 * DAY, 90 * DAY)))
+              .source("quality")
+              .claimId(claimId)
+              .supplier(component.supplier())
+              .claimedAmount(claimed)
+              .recoveredAmount(recovered)
+              .currency(world.config.costs().currency())
+              .outcome(outcome)
+              .build());
     }
   }
 
@@ -732,10 +942,13 @@ final class UnitLife extends Source {
       String workOrderId,
       String serviceType) {
     EventDraft posting =
-        world
-            .costPosting(at, category, amount, station, serial)
-            .put("work_order_id", workOrderId)
-            .put("service_type", serviceType);
+        EventDraft.of(
+            world
+                .costPosting(at, category, amount, station)
+                .workOrderId(workOrderId)
+                .serviceType(serviceType)
+                .build(),
+            serial);
     posting.stationIndex = station.index();
     add(world, posting);
   }
@@ -759,40 +972,32 @@ final class UnitLife extends Source {
       u -= CHANNEL_WEIGHTS[channel];
       channel++;
     }
-    return draft("service.requested", at, "call-centre")
-        .put("request_id", requestId)
-        .put("channel", CHANNELS[channel])
-        .put("category", category)
-        .put("serial", serial)
-        .put("model", model.name())
-        .put("region", station.region())
-        .put("symptom", symptom)
-        .put("priority", priority)
-        .put("customer_name", customerName())
-        .put("customer_phone", customerPhone())
-        .put("customer_address", customerAddress(world));
+    return EventDraft.of(
+        ServiceRequested.builder()
+            .eventId(EventDraft.PENDING_ID)
+            .occurredAt(World.instant(at))
+            .source("call-centre")
+            .requestId(requestId)
+            .channel(CHANNELS[channel])
+            .category(category)
+            .serial(serial)
+            .model(model.name())
+            .region(station.region())
+            .symptom(symptom)
+            .priority(priority)
+            .customerName(customerName())
+            .customerPhone(customerPhone())
+            .customerAddress(customerAddress(world))
+            .build(),
+        serial);
   }
 
-  private EventDraft workOrder(
-      World world,
-      String type,
-      long at,
-      String source,
-      String workOrderId,
-      Job job,
-      Technician technician) {
-    return draft(type, at, source)
-        .put("work_order_id", workOrderId)
-        .put("request_id", job.requestId)
-        .put("serial", serial)
-        .put("model", model.name())
-        .put("region", station.region())
-        .put("station_id", station.id())
-        .put("technician_id", technician.id());
+  private String distanceClass() {
+    return near ? ProductInstalled.DistanceClass.NEAR : ProductInstalled.DistanceClass.FAR;
   }
 
-  private EventDraft draft(String type, long at, String source) {
-    return new EventDraft(type, 1, at, source, serial);
+  private void add(World world, ServiceEvent event) {
+    add(world, EventDraft.of(event, serial));
   }
 
   /** Queues an event of this unit in time order; events at or after the end are never emitted. */

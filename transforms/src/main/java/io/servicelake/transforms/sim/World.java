@@ -1,8 +1,12 @@
 package io.servicelake.transforms.sim;
 
+import io.servicelake.schemas.events.CostPosted;
+import io.servicelake.schemas.events.ProductInstalled;
+import io.servicelake.schemas.events.ProductShipped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -33,6 +37,7 @@ final class World {
   private long postings;
   private long consumptions;
   private long returns;
+  private long replacements;
 
   /** Direct cost per station and month since {@link #start}, for the overhead postings. */
   final double[][] directCost;
@@ -57,30 +62,43 @@ final class World {
     this.directCost = new double[network.stations().size()][monthIndex(end) + 1];
   }
 
-  private final java.util.Map<String, EventDraft.RawJson> componentsJson =
+  private final java.util.Map<String, List<ProductShipped.Component>> shippedComponents =
+      new java.util.HashMap<>();
+  private final java.util.Map<String, List<ProductInstalled.Component>> installedComponents =
       new java.util.HashMap<>();
 
-  /** The components array of a model as JSON, built once per model. */
-  EventDraft.RawJson componentsJson(SimulatorConfig.ProductModel model) {
-    return componentsJson.computeIfAbsent(
+  /** The components of a model as carried by {@code product.shipped}, built once per model. */
+  List<ProductShipped.Component> shippedComponents(SimulatorConfig.ProductModel model) {
+    return shippedComponents.computeIfAbsent(
         model.name(),
-        name -> {
-          StringBuilder json = new StringBuilder("[");
-          for (SimulatorConfig.ComponentSpec component : model.components()) {
-            if (json.length() > 1) {
-              json.append(',');
-            }
-            json.append("{\"component\":");
-            EventDraft.string(json, component.name());
-            json.append(",\"component_group\":");
-            EventDraft.string(json, component.group());
-            json.append(",\"warranty_months\":").append(component.warrantyMonths());
-            json.append(",\"supplier\":");
-            EventDraft.string(json, component.supplier());
-            json.append('}');
-          }
-          return new EventDraft.RawJson(json.append(']').toString());
-        });
+        name ->
+            model.components().stream()
+                .map(
+                    c ->
+                        ProductShipped.Component.builder()
+                            .component(c.name())
+                            .componentGroup(c.group())
+                            .warrantyMonths(c.warrantyMonths())
+                            .supplier(c.supplier())
+                            .build())
+                .toList());
+  }
+
+  /** The components of a model as carried by {@code product.installed}, built once per model. */
+  List<ProductInstalled.Component> installedComponents(SimulatorConfig.ProductModel model) {
+    return installedComponents.computeIfAbsent(
+        model.name(),
+        name ->
+            model.components().stream()
+                .map(
+                    c ->
+                        ProductInstalled.Component.builder()
+                            .component(c.name())
+                            .componentGroup(c.group())
+                            .warrantyMonths(c.warrantyMonths())
+                            .supplier(c.supplier())
+                            .build())
+                .toList());
   }
 
   private static final String[] CITIES = {"哈尔滨市", "广州市", "上海市", "成都市", "武汉市", "西安市", "南京市"};
@@ -91,18 +109,21 @@ final class World {
   }
 
   /**
-   * A cost posting without work order; callers add work order and service type for direct costs.
+   * A cost posting without work order; callers add work order and service type for direct costs,
+   * then build it.
    */
-  EventDraft costPosting(
-      long at, String category, double amount, Network.Station station, String key) {
-    return new EventDraft("cost.posted", 1, at, "finance", key)
-        .put("posting_id", postingId())
-        .put("category", category)
-        .put("amount", new EventDraft.Money(amount))
-        .put("currency", config.costs().currency())
-        .put("period", period(at))
-        .put("station_id", station.id())
-        .put("region", station.region());
+  CostPosted.Builder costPosting(long at, String category, double amount, Network.Station station) {
+    return CostPosted.builder()
+        .eventId(EventDraft.PENDING_ID)
+        .occurredAt(instant(at))
+        .source("finance")
+        .postingId(postingId())
+        .category(category)
+        .amount(amount)
+        .currency(config.costs().currency())
+        .period(period(at))
+        .stationId(station.id())
+        .region(station.region());
   }
 
   /** Emitter hook: accumulates direct costs per station and month for the overhead postings. */
@@ -111,7 +132,7 @@ final class World {
       int month = monthIndex(event.time);
       if (month >= 0 && month < directCost[event.stationIndex].length) {
         directCost[event.stationIndex][month] +=
-            Math.round(((EventDraft.Money) event.get("amount")).value() * 100) / 100.0;
+            Math.round(((CostPosted) event.record).amount() * 100) / 100.0;
       }
     }
   }
@@ -163,6 +184,12 @@ final class World {
 
   String returnId() {
     return id("PR-", ++returns);
+  }
+
+  /** Serial of the next replacement unit: {@code SN-R000001}, apart from first-sale serials. */
+  String replacementSerial() {
+    String digits = Long.toString(++replacements);
+    return "SN-R" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
   }
 
   private static String id(String prefix, long n) {
