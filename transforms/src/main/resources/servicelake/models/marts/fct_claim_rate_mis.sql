@@ -19,23 +19,34 @@ mis as (
     select explode(sequence(1, greatest(max(age_months), 1))) as mis_months from aged
 ),
 
-unit_mis as (
-    select a.serial, a.model, a.ship_month, m.mis_months
-    from aged a
-    join mis m on a.age_months >= m.mis_months
+-- counted per cohort and age first, then expanded over the months in service: the work grows with
+-- cohorts × ages × months, not with units × months (a 10 M-event history has a million units)
+unit_ages as (
+    select ship_month, model, age_months, count(*) as units
+    from aged
+    group by ship_month, model, age_months
 ),
 
-claims_within as (
-    select um.ship_month, um.model, um.mis_months, count(c.serial) as claims
-    from unit_mis um
-    join claims c on c.serial = um.serial and c.months_in_service < um.mis_months
-    group by um.ship_month, um.model, um.mis_months
+claim_ages as (
+    select a.ship_month, a.model, a.age_months, c.months_in_service, count(*) as claims
+    from aged a
+    join claims c on c.serial = a.serial
+    group by a.ship_month, a.model, a.age_months, c.months_in_service
 ),
 
 units_at as (
-    select ship_month, model, mis_months, count(*) as units
-    from unit_mis
-    group by ship_month, model, mis_months
+    select u.ship_month, u.model, m.mis_months, sum(u.units) as units
+    from unit_ages u
+    join mis m on u.age_months >= m.mis_months
+    group by u.ship_month, u.model, m.mis_months
+),
+
+-- a claim counts at k months in service when it came before month k of a unit that has reached k
+claims_within as (
+    select c.ship_month, c.model, m.mis_months, sum(c.claims) as claims
+    from claim_ages c
+    join mis m on c.age_months >= m.mis_months and c.months_in_service < m.mis_months
+    group by c.ship_month, c.model, m.mis_months
 ),
 
 final as (
