@@ -320,8 +320,11 @@ public final class PartsForecastJob {
             """
             with as_of as (select as_of_date from {{ ref('int_as_of') }}),
             models as (
+                -- units shipped to replace an exchanged one (replaces_serial) are not sales:
+                -- the model may be out of production while they still ship
                 select model, to_date(max(ship_month) || '-01') as last_ship_month
                 from {{ ref('stg_events__product_shipped') }}
+                where replaces_serial is null
                 group by model
             ),
             series as (
