@@ -36,7 +36,10 @@ class SimulateCommandTest {
     JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
     long records = truth.at("/counts/records").asLong();
     assertThat(truth.at("/parameters/config/seed").asLong()).isEqualTo(9);
-    assertThat(truth.at("/counts/events_by_type/product.shipped").asLong()).isEqualTo(300);
+    // 300 sold units, plus the free replacements of units exchanged after two failures
+    assertThat(truth.at("/counts/events_by_type/product.shipped").asLong())
+        .isEqualTo(300 + truth.at("/replacement/replacement_units_shipped").asLong());
+    assertThat(truth.at("/replacement/replacement_units_shipped").asLong()).isPositive();
     // counted as bytes: the invalid-UTF-8 records would break a text reader, by design
     byte[] file = Files.readAllBytes(dir.resolve("events.jsonl"));
     long lines = 0;
