@@ -59,6 +59,7 @@ def _refuse(what):
 
 def import_dag_files(dags_dir, problems):
     """Imports each *.py of dags_dir under I/O guards; returns the DAG objects found."""
+    import airflow
     from airflow import DAG
 
     sys.path.insert(0, str(dags_dir))
@@ -74,6 +75,7 @@ def import_dag_files(dags_dir, problems):
         socket.socket = _refuse("a socket")
         subprocess.Popen = _refuse("a subprocess")
         os.system = _refuse("os.system()")
+        airflow._registered.clear()
         try:
             sys.modules[name] = module
             exec(code, module.__dict__)
@@ -82,7 +84,8 @@ def import_dag_files(dags_dir, problems):
             continue
         finally:
             builtins.open, socket.socket, subprocess.Popen, os.system = saved
-        found = [v for v in vars(module).values() if isinstance(v, DAG)]
+        found = list(airflow._registered)
+        found += [v for v in vars(module).values() if isinstance(v, DAG) and v not in found]
         for dag in found:
             dag.fileloc = str(path)
         dags.extend(found)

@@ -12,6 +12,9 @@ from datetime import datetime, timedelta
 __version__ = "stand-in"
 
 _current = []
+# DAGs used as a context manager, as Airflow >= 2.4 registers them (auto_register) even when no
+# module variable holds them.
+_registered = []
 
 
 class AirflowException(Exception):
@@ -59,6 +62,7 @@ class DAG:
 
     def __exit__(self, *exc):
         _current.pop()
+        _registered.append(self)
         return False
 
 

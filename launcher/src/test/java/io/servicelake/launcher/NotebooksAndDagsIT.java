@@ -177,6 +177,7 @@ class NotebooksAndDagsIT {
     env.put("SERVICELAKE_TRINO_JDBC_JAR", trinoJdbcJar());
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("MPLCONFIGDIR", work.resolve("matplotlib").toString());
+    env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1"); // ipykernel debugger noise in the log
     long start = System.nanoTime();
     DebianPython.Result executed =
         DebianPython.run(
