@@ -63,7 +63,7 @@ class TrinoSecurityIT {
     READERS.put("marts.fct_failure_rate", Set.of("analyst", "engineering"));
     READERS.put("marts.fct_defect_trend", Set.of("analyst", "engineering"));
     READERS.put("marts.fct_component_life", Set.of("analyst", "engineering"));
-    READERS.put("marts.fct_supplier_quality", Set.of("analyst", "engineering"));
+    READERS.put("marts.fct_supplier_quality", Set.of("analyst", "engineering", "planner"));
     READERS.put("marts.fct_cost_composition", Set.of("analyst", "finance"));
     READERS.put("marts.fct_supplier_recovery", Set.of("analyst", "finance"));
     READERS.put("marts.fct_parts_commission", Set.of("analyst", "finance"));

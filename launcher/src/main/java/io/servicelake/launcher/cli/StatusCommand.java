@@ -3,6 +3,7 @@ package io.servicelake.launcher.cli;
 import io.servicelake.ingestion.IcebergTables;
 import io.servicelake.ingestion.KafkaIngestion;
 import io.servicelake.ingestion.TopicOffsets;
+import io.servicelake.launcher.IngestionHealth;
 import io.servicelake.launcher.ServiceLakeConfig;
 import io.servicelake.launcher.Stack;
 import io.servicelake.launcher.StackEndpoints;
@@ -13,12 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code servicelake status}: is ingestion keeping up, and what do the tables hold. */
 @Command(
@@ -26,13 +31,50 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description =
         "Show consumer lag per Kafka partition, rows, files and last commit time per Iceberg"
-            + " table, and the quarantine by error code, for the running stack.")
+            + " table, and the quarantine by error code, for the running stack. With --max-lag"
+            + " or --max-quarantine-share it is a health check: exit code "
+            + StatusCommand.ALERT
+            + " when a threshold is exceeded (for schedulers and monitoring).")
 public final class StatusCommand implements Callable<Integer> {
+
+  /** Exit code of a health check that found a threshold exceeded (1 = error, 2 = bad input). */
+  public static final int ALERT = 3;
 
   @Mixin ConfigOptions configOptions;
 
+  @Option(
+      names = "--max-lag",
+      paramLabel = "RECORDS",
+      description = "Alert when the ingestion job's consumer lag exceeds this many records.")
+  Long maxLag;
+
+  @Option(
+      names = "--max-quarantine-share",
+      paramLabel = "FRACTION",
+      description =
+          "Alert when more than this share (0..1) of the records committed within --window went"
+              + " to the quarantine, e.g. 0.05.")
+  Double maxQuarantineShare;
+
+  @Option(
+      names = "--window",
+      paramLabel = "DURATION",
+      description =
+          "How far back --max-quarantine-share looks, ISO-8601 or e.g. 1h, 30m."
+              + " Default: ${DEFAULT-VALUE}.")
+  String window = "1h";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    Duration lookBack = window();
+    if (maxLag != null && maxLag < 0
+        || maxQuarantineShare != null && (maxQuarantineShare < 0 || maxQuarantineShare > 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--max-lag must be >= 0 and --max-quarantine-share between 0 and 1 (e.g. 0.05 = 5 %)");
+    }
     ServiceLakeConfig config = configOptions.load();
     LakeSettings lake = Stack.running(config);
     PrintStream out = System.out;
@@ -97,7 +139,53 @@ public final class StatusCommand implements Callable<Integer> {
               + trino.defaultUser()
               + ": quarantine breakdown skipped.");
     }
-    return 0;
+
+    if (maxLag == null && maxQuarantineShare == null) {
+      return 0;
+    }
+    IngestionHealth health;
+    try (RESTCatalog catalog = IcebergTables.openCatalog(lake)) {
+      health =
+          IngestionHealth.measure(
+              catalog,
+              partitions.stream().mapToLong(TopicOffsets.Partition::lag).sum(),
+              lookBack,
+              Instant.now());
+    }
+    out.printf(
+        Locale.ROOT,
+        "Health: lag %d; last %s: %d records accepted, %d quarantined (%.2f %%)%n",
+        health.lag(),
+        lookBack,
+        health.accepted(),
+        health.quarantined(),
+        100 * health.quarantineShare());
+    List<String> alerts =
+        health.alerts(
+            maxLag == null ? OptionalLong.empty() : OptionalLong.of(maxLag),
+            maxQuarantineShare == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(maxQuarantineShare));
+    alerts.forEach(alert -> out.println("ALERT: " + alert));
+    return alerts.isEmpty() ? 0 : ALERT;
+  }
+
+  /** {@code --window} as ISO-8601 ({@code PT1H}) or the short form {@code 90m}, {@code 2h}. */
+  private Duration window() {
+    String text = window.trim().toUpperCase(Locale.ROOT);
+    try {
+      Duration parsed = Duration.parse(text.startsWith("P") ? text : "PT" + text);
+      if (parsed.isNegative() || parsed.isZero()) {
+        throw new IllegalArgumentException("not positive");
+      }
+      return parsed;
+    } catch (RuntimeException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--window '"
+              + window
+              + "' is not a positive duration: write e.g. 30m, 1h, 2h30m or PT1H");
+    }
   }
 
   private static String ago(Duration duration) {
