@@ -8,6 +8,7 @@ import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.JavaFinder;
 import io.servicelake.launcher.embedded.ManagedProcess;
 import io.servicelake.launcher.embedded.Ports;
+import io.servicelake.launcher.embedded.TrinoServer;
 import io.servicelake.launcher.security.TrinoClient;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -984,25 +985,7 @@ public final class LocalCluster {
     boolean coordinator = name.equals("trino-coordinator");
     Path etc = root.resolve("trino").resolve(name).resolve("etc");
     Path trinoHome = artifacts.trinoHome();
-    List<String> command = new ArrayList<>();
-    command.add(JavaFinder.trinoJava(trinoJavaHome).toString());
-    command.addAll(
-        List.of(
-            "-Xmx1G",
-            "-XX:+UseG1GC",
-            "-XX:+ExplicitGCInvokesConcurrent",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-XX:-OmitStackTraceInFastThrow",
-            "-XX:ReservedCodeCacheSize=256M",
-            "-XX:+EnableDynamicAgentLoading",
-            "-Djdk.attach.allowAttachSelf=true",
-            "-Dfile.encoding=UTF-8",
-            "--enable-native-access=ALL-UNNAMED",
-            "-Dconfig=" + etc.resolve("config.properties"),
-            "-Dlog.levels-file=" + etc.resolve("log.properties"),
-            "-cp",
-            trinoHome.resolve("lib") + "/*",
-            "io.trino.server.TrinoServer"));
+    List<String> command = TrinoServer.command(JavaFinder.trinoJava(trinoJavaHome), etc, trinoHome);
     return new ClusterNode(
         name,
         coordinator ? "Trino coordinator (schedules only)" : "Trino worker",

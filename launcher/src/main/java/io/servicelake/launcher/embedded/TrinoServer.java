@@ -98,25 +98,7 @@ public final class TrinoServer {
     writeConfig(
         etc, home(dataDir).resolve("var"), trinoHome, port, catalogUri, catalogName, tls, rules);
 
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.addAll(
-        List.of(
-            "-Xmx1G",
-            "-XX:+UseG1GC",
-            "-XX:+ExplicitGCInvokesConcurrent",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-XX:-OmitStackTraceInFastThrow",
-            "-XX:ReservedCodeCacheSize=256M",
-            "-XX:+EnableDynamicAgentLoading",
-            "-Djdk.attach.allowAttachSelf=true",
-            "-Dfile.encoding=UTF-8",
-            "--enable-native-access=ALL-UNNAMED",
-            "-Dconfig=" + etc.resolve("config.properties"),
-            "-Dlog.levels-file=" + etc.resolve("log.properties"),
-            "-cp",
-            trinoHome.resolve("lib") + "/*",
-            "io.trino.server.TrinoServer"));
+    List<String> command = command(java, etc, trinoHome);
     ManagedProcess process =
         ManagedProcess.start(
             "trino",
@@ -298,5 +280,32 @@ public final class TrinoServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The command line of a Trino server process (the JVM flags of Trino's own launcher, 1 GB heap):
+   * the embedded server's and the localhost cluster's nodes.
+   *
+   * @param etc the node's configuration directory ({@code config.properties}, {@code
+   *     log.properties})
+   */
+  public static List<String> command(Path java, Path etc, Path trinoHome) {
+    return List.of(
+        java.toString(),
+        "-Xmx1G",
+        "-XX:+UseG1GC",
+        "-XX:+ExplicitGCInvokesConcurrent",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-XX:-OmitStackTraceInFastThrow",
+        "-XX:ReservedCodeCacheSize=256M",
+        "-XX:+EnableDynamicAgentLoading",
+        "-Djdk.attach.allowAttachSelf=true",
+        "-Dfile.encoding=UTF-8",
+        "--enable-native-access=ALL-UNNAMED",
+        "-Dconfig=" + etc.resolve("config.properties"),
+        "-Dlog.levels-file=" + etc.resolve("log.properties"),
+        "-cp",
+        trinoHome.resolve("lib") + "/*",
+        "io.trino.server.TrinoServer");
   }
 }
