@@ -29,6 +29,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Pipeline implements AutoCloseable {
 
+  /** The raw table of each event type; loaded once, as {@link #counts} runs on every poll. */
+  private static final List<TableSpec> EVENT_TABLES = EventTables.all(EventCatalog.load());
+
   private final LakeSettings lake;
   private final int parallelism;
   private final FlinkTarget flink;
@@ -140,7 +143,7 @@ public final class Pipeline implements AutoCloseable {
 
   private IngestCounts counts(RESTCatalog catalog) {
     long events = 0;
-    for (TableSpec table : EventTables.all(EventCatalog.load())) {
+    for (TableSpec table : EVENT_TABLES) {
       events += totalRecords(catalog, table.name());
     }
     return new IngestCounts(events, totalRecords(catalog, LakeSettings.QUARANTINE_TABLE));
