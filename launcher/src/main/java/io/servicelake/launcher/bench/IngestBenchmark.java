@@ -75,7 +75,8 @@ public final class IngestBenchmark {
     // The simulator is not part of the pipeline: generate first, untimed, so the measured run
     // spends the two cores on Kafka, Flink and Iceberg rather than on inventing events.
     Path events = Files.createTempFile("servicelake-bench-ingest", ".tsv");
-    try (Pipeline pipeline = new Pipeline(lake, parallelism, progress)) {
+    PeakMemory.resetOwn();
+    try (Pipeline pipeline = new Pipeline(lake, parallelism, stack.flink(), progress)) {
       try (Progress.Stage stage = progress.stage("Simulating events (untimed)");
           BufferedWriter out = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
         new Simulator(simulation)

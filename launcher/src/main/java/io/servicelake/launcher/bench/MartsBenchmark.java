@@ -8,11 +8,8 @@ import io.servicelake.transforms.config.LakeSettings;
 import io.servicelake.transforms.format.JsonWriter;
 import io.servicelake.transforms.sim.Simulator;
 import io.servicelake.transforms.sim.SimulatorConfig;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -101,7 +98,7 @@ public final class MartsBenchmark {
       double loadSeconds = (System.nanoTime() - start) / 1e9;
 
       long loadPeak = PeakMemory.ofProcessTree();
-      resetPeakRss();
+      PeakMemory.resetOwn();
       List<Model> models = new ArrayList<>();
       long buildStart = System.nanoTime();
       long cpuStart = cpuNanos();
@@ -215,18 +212,6 @@ public final class MartsBenchmark {
     }
   }
 
-  /**
-   * Resets this process's peak resident set (Linux: {@code clear_refs} 5), so the figure read after
-   * the build is the build's own peak, not the loading's.
-   */
-  private static void resetPeakRss() {
-    try {
-      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-    } catch (IOException | RuntimeException e) {
-      // not Linux: the peak then covers the whole run, which the JSON says
-    }
-  }
-
   /** The run as JSON: totals, then every model in build order. */
   public static String toJson(Result r) {
     JsonWriter json =
@@ -276,6 +261,49 @@ public final class MartsBenchmark {
     return csv.toString();
   }
 
+  /** Models whose row count differs between two runs (table → "embedded vs cluster"). */
+  public static Map<String, String> rowDifferences(Result embedded, Result cluster) {
+    Map<String, Long> clusterRows = new java.util.HashMap<>();
+    cluster.models().forEach(m -> clusterRows.put(m.table(), m.rows()));
+    Map<String, String> differences = new java.util.TreeMap<>();
+    for (Model m : embedded.models()) {
+      Long other = clusterRows.remove(m.table());
+      if (other == null || other != m.rows()) {
+        differences.put(m.table(), m.rows() + " vs " + (other == null ? "not built" : other));
+      }
+    }
+    clusterRows.forEach((table, rows) -> differences.put(table, "not built vs " + rows));
+    return differences;
+  }
+
+  /**
+   * Both modes' builds, one line per model: table, rows and seconds in each mode (the rows must be
+   * equal: same seed, same code).
+   */
+  public static String toCsv(Result embedded, Result cluster) {
+    Map<String, Model> clusterModels = new java.util.HashMap<>();
+    cluster.models().forEach(m -> clusterModels.put(m.table(), m));
+    StringBuilder csv =
+        new StringBuilder("table,embedded_rows,cluster_rows,embedded_seconds,cluster_seconds\n");
+    for (Model m : embedded.models()) {
+      Model c = clusterModels.get(m.table());
+      csv.append(m.table())
+          .append(',')
+          .append(m.rows())
+          .append(',')
+          .append(c == null ? "" : Long.toString(c.rows()))
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.3f", m.millis() / 1000.0))
+          .append(',')
+          .append(c == null ? "" : String.format(Locale.ROOT, "%.3f", c.millis() / 1000.0))
+          .append('\n');
+    }
+    csv.append(
+        String.format(
+            Locale.ROOT, "TOTAL,,,%.3f,%.3f%n", embedded.buildSeconds(), cluster.buildSeconds()));
+    return csv.toString();
+  }
+
   /** The figures as a text table for the terminal. */
   public static String toTable(Result r) {
     StringBuilder out = new StringBuilder();
@@ -314,7 +342,7 @@ public final class MartsBenchmark {
     out.append(
         String.format(
             Locale.ROOT,
-            "%-30s %9.2f GB (build phase %.2f GB; launcher JVM + catalog process)%n",
+            "%-30s %9.2f GB (build phase %.2f GB; launcher JVM + child processes)%n",
             "peak memory (VmHWM)",
             r.peakRssBytes() / 1e9,
             r.peakRssBuildBytes() / 1e9));
@@ -328,14 +356,15 @@ public final class MartsBenchmark {
   }
 
   /**
-   * CPU time of this JVM (all threads, Spark's local executors included): on a shared machine the
-   * wall-clock time also counts waiting for a core, this does not.
+   * CPU time of this JVM and its child processes (Spark's local executors are threads here; the
+   * localhost cluster's executors are processes under its worker, the catalog another child): on a
+   * shared machine the wall-clock time also counts waiting for a core, this does not.
    */
   private static long cpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean()
-            instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime()
-        : -1;
+    ProcessHandle self = ProcessHandle.current();
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(self), self.descendants())
+        .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+        .sum();
   }
 
   private static double round(double seconds) {
