@@ -7,6 +7,7 @@ import io.servicelake.launcher.embedded.Artifacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,8 @@ final class BenchCluster implements AutoCloseable {
   static BenchCluster up(String topic, Optional<Path> trinoJavaHome, Progress progress)
       throws Exception {
     Path dir = Files.createTempDirectory("servicelake-bench-cluster-");
+    // PostgreSQL runs as its own user, which must reach its data directory inside
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     BenchCluster bench =
         new BenchCluster(
             dir, new LocalCluster(dir, Artifacts.fromSystemProperty(), topic, trinoJavaHome));

@@ -180,8 +180,9 @@ public final class BenchMartsCommand implements Callable<Integer> {
             + " instead of SQLite.",
         "CPU: the other cluster processes (3 Kafka brokers, the Flink session cluster, Trino)"
             + " are up but idle during the build; they still use some CPU and memory on the same"
-            + " 2 cores. CPU seconds count the launcher and every child process, so the"
-            + " executor's work is included in both modes.",
+            + " 2 cores. CPU seconds and peak memory count the launcher and every child"
+            + " process, so the executor's work is included, and on the cluster so is what the"
+            + " idle processes spend.",
         String.format(
             Locale.ROOT,
             "Measured: build %.1f → %.1f s (×%.2f), CPU %.1f → %.1f s, generate + load %.1f →"

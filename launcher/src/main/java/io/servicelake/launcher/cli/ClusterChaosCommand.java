@@ -37,6 +37,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
@@ -241,48 +242,74 @@ public final class ClusterChaosCommand implements Callable<Integer> {
       JobClient job,
       AtomicLong produced)
       throws Exception {
-    Map<String, Object> result = new LinkedHashMap<>();
-    try (Progress.Stage stage = progress.stage("Kill Kafka broker kafka-2 (SIGKILL)")) {
-      long rowsAtKill = committed(catalog);
-      result.put("process", "kafka-2");
-      long killed = System.nanoTime();
-      long killedAt = System.currentTimeMillis();
-      result.put("pid", cluster.kill("kafka-2"));
-      result.put("rows_at_kill", rowsAtKill);
-      result.put("produced_at_kill", produced.get());
-      // Service goes on with 2 of 3 replicas (min.insync.replicas=2): the job checkpoints (and
-      // commits to Iceberg) again, restarting from its last checkpoint if its reader failed.
-      String jobId = job.getJobID().toString();
-      Ports.await(
-          () -> cluster.checkpointedAfter(jobId, killedAt),
-          Duration.ofMinutes(5),
-          Duration.ofMillis(200));
-      result.put("kill_to_first_checkpoint_s", seconds(System.nanoTime() - killed));
-      // The controller fences the dead broker once its session times out.
-      boolean fenced =
-          Ports.await(
-              () -> cluster.kafkaBrokers() == 2, Duration.ofSeconds(60), Duration.ofMillis(200));
-      result.put("kill_to_broker_fenced_s", fenced ? seconds(System.nanoTime() - killed) : -1);
-      sleepUntil(killed, downtime);
-      long restarted = System.nanoTime();
-      cluster.startIfDown(cluster.node("kafka-2"));
-      boolean back =
-          Ports.await(() -> fullyReplicated(lake), Duration.ofMinutes(5), Duration.ofMillis(200));
-      result.put("restart_to_all_isr_3_s", seconds(System.nanoTime() - restarted));
-      result.put("kill_to_all_isr_3_s", seconds(System.nanoTime() - killed));
-      result.put("recovered", back);
-      stage.note(result.toString());
-    }
-    return result;
+    // Service goes on with 2 of 3 replicas (min.insync.replicas=2): the job checkpoints (and
+    // commits to Iceberg) again, restarting from its last checkpoint if its reader failed.
+    return killDuringIngestion(
+        cluster,
+        catalog,
+        job,
+        produced,
+        "kafka-2",
+        "kill_to_first_checkpoint_s",
+        (result, killed) -> {
+          // The controller fences the dead broker once its session times out.
+          boolean fenced =
+              Ports.await(
+                  () -> cluster.kafkaBrokers() == 2,
+                  Duration.ofSeconds(60),
+                  Duration.ofMillis(200));
+          result.put("kill_to_broker_fenced_s", fenced ? seconds(System.nanoTime() - killed) : -1);
+        },
+        new Recovery("all_isr_3", () -> fullyReplicated(lake), Duration.ofMinutes(5), "all_isr_3"));
   }
 
   private Map<String, Object> killTaskManager(
       LocalCluster cluster, RESTCatalog catalog, JobClient job, AtomicLong produced)
       throws Exception {
+    // The TaskManager that runs the job's tasks (with slots spread evenly, either one does). The
+    // job restarts from its last checkpoint on the other TaskManager's two slots; it has
+    // recovered when it runs and completes a checkpoint again.
+    return killDuringIngestion(
+        cluster,
+        catalog,
+        job,
+        produced,
+        cluster.busiestTaskManager(),
+        "kill_to_running_and_checkpointed_s",
+        (result, killed) ->
+            result.put("job_status_after_failover", job.getJobStatus().get().toString()),
+        new Recovery(
+            "registered",
+            () -> cluster.flinkTaskManagers() == 2,
+            Duration.ofMinutes(3),
+            "2_taskmanagers"));
+  }
+
+  /** When a restarted process counts as back: its check, and the report keys of the times. */
+  private record Recovery(
+      String afterRestart, BooleanSupplier isBack, Duration timeout, String afterKill) {}
+
+  /** A report step run once the job has checkpointed after the kill. */
+  private interface AfterFailover {
+    void record(Map<String, Object> result, long killedNanos) throws Exception;
+  }
+
+  /**
+   * SIGKILLs {@code victim} while events stream, times until the job checkpoints (commits) again,
+   * keeps it down for --downtime, restarts it and times until {@code recovery} holds.
+   */
+  private Map<String, Object> killDuringIngestion(
+      LocalCluster cluster,
+      RESTCatalog catalog,
+      JobClient job,
+      AtomicLong produced,
+      String victim,
+      String checkpointKey,
+      AfterFailover afterFailover,
+      Recovery recovery)
+      throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
-    // The TaskManager that runs the job's tasks (with slots spread evenly, either one does).
-    String victim = cluster.busiestTaskManager();
-    try (Progress.Stage stage = progress.stage("Kill Flink TaskManager " + victim + " (SIGKILL)")) {
+    try (Progress.Stage stage = progress.stage("Kill " + victim + " (SIGKILL)")) {
       long rowsAtKill = committed(catalog);
       long killed = System.nanoTime();
       long killedAt = System.currentTimeMillis();
@@ -290,25 +317,20 @@ public final class ClusterChaosCommand implements Callable<Integer> {
       result.put("pid", cluster.kill(victim));
       result.put("rows_at_kill", rowsAtKill);
       result.put("produced_at_kill", produced.get());
-      // The job restarts from its last checkpoint on the other TaskManager's two slots; it has
-      // recovered when it runs and completes a checkpoint again.
       String jobId = job.getJobID().toString();
       Ports.await(
           () -> cluster.checkpointedAfter(jobId, killedAt),
           Duration.ofMinutes(5),
           Duration.ofMillis(200));
-      result.put("kill_to_running_and_checkpointed_s", seconds(System.nanoTime() - killed));
-      result.put("job_status_after_failover", job.getJobStatus().get().toString());
+      result.put(checkpointKey, seconds(System.nanoTime() - killed));
+      afterFailover.record(result, killed);
       sleepUntil(killed, downtime);
       long restarted = System.nanoTime();
       cluster.startIfDown(cluster.node(victim));
-      boolean back =
-          Ports.await(
-              () -> cluster.flinkTaskManagers() == 2,
-              Duration.ofMinutes(3),
-              Duration.ofMillis(200));
-      result.put("restart_to_registered_s", seconds(System.nanoTime() - restarted));
-      result.put("kill_to_2_taskmanagers_s", seconds(System.nanoTime() - killed));
+      boolean back = Ports.await(recovery.isBack(), recovery.timeout(), Duration.ofMillis(200));
+      result.put(
+          "restart_to_" + recovery.afterRestart() + "_s", seconds(System.nanoTime() - restarted));
+      result.put("kill_to_" + recovery.afterKill() + "_s", seconds(System.nanoTime() - killed));
       result.put("recovered", back);
       stage.note(result.toString());
     }
