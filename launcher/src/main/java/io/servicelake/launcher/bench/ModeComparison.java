@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,6 +71,36 @@ public final class ModeComparison {
       }
     }
     return ratios;
+  }
+
+  /**
+   * A figure of the measured sentence: the JSON field, how it reads ({@code format} after dividing
+   * by {@code divisor}, then {@code unit}), and whether the cluster/embedded ratio follows.
+   */
+  public record Figure(
+      String label, String field, String format, double divisor, String unit, boolean ratio) {}
+
+  /** "Measured: label embedded → cluster unit (×ratio), …." for an explanation's last point. */
+  public static String measured(String embedded, String cluster, Figure... figures) {
+    StringBuilder sentence = new StringBuilder("Measured: ");
+    for (int i = 0; i < figures.length; i++) {
+      Figure f = figures[i];
+      double before = figure(embedded, f.field());
+      double after = figure(cluster, f.field());
+      sentence
+          .append(i == 0 ? "" : ", ")
+          .append(f.label())
+          .append(' ')
+          .append(String.format(Locale.ROOT, f.format(), before / f.divisor()))
+          .append(" → ")
+          .append(String.format(Locale.ROOT, f.format(), after / f.divisor()))
+          .append(' ')
+          .append(f.unit());
+      if (f.ratio()) {
+        sentence.append(String.format(Locale.ROOT, " (×%.2f)", after / before));
+      }
+    }
+    return sentence.append('.').toString();
   }
 
   /** A figure of a benchmark's JSON, for the measured sentence of an explanation. */

@@ -5,12 +5,12 @@ import io.servicelake.launcher.ServiceLakeConfig;
 import io.servicelake.launcher.Stack;
 import io.servicelake.launcher.bench.IngestBenchmark;
 import io.servicelake.launcher.bench.ModeComparison;
+import io.servicelake.launcher.bench.ModeComparison.Figure;
 import io.servicelake.launcher.embedded.Artifacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -128,21 +128,12 @@ public final class BenchIngestCommand implements Callable<Integer> {
             + " heartbeats, garbage collection and replication fetches. On a real cluster each"
             + " process has its own machine, so this run measures the cost of distribution, not"
             + " the gain from scaling out.",
-        String.format(
-            Locale.ROOT,
-            "Measured: ingest %.0f → %.0f events/s (×%.2f), produce %.0f → %.0f events/s (×%.2f),"
-                + " freshness p95 %.0f → %.0f ms, peak resident memory %.1f → %.1f GB.",
-            ModeComparison.figure(embedded, "ingest_events_per_s"),
-            ModeComparison.figure(cluster, "ingest_events_per_s"),
-            ModeComparison.figure(cluster, "ingest_events_per_s")
-                / ModeComparison.figure(embedded, "ingest_events_per_s"),
-            ModeComparison.figure(embedded, "produce_events_per_s"),
-            ModeComparison.figure(cluster, "produce_events_per_s"),
-            ModeComparison.figure(cluster, "produce_events_per_s")
-                / ModeComparison.figure(embedded, "produce_events_per_s"),
-            ModeComparison.figure(embedded, "freshness_p95_ms"),
-            ModeComparison.figure(cluster, "freshness_p95_ms"),
-            ModeComparison.figure(embedded, "peak_rss_bytes") / 1e9,
-            ModeComparison.figure(cluster, "peak_rss_bytes") / 1e9));
+        ModeComparison.measured(
+            embedded,
+            cluster,
+            new Figure("ingest", "ingest_events_per_s", "%.0f", 1, "events/s", true),
+            new Figure("produce", "produce_events_per_s", "%.0f", 1, "events/s", true),
+            new Figure("freshness p95", "freshness_p95_ms", "%.0f", 1, "ms", false),
+            new Figure("peak resident memory", "peak_rss_bytes", "%.1f", 1e9, "GB", false)));
   }
 }

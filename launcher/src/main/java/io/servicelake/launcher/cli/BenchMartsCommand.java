@@ -6,6 +6,7 @@ import io.servicelake.launcher.Stack;
 import io.servicelake.launcher.StackEndpoints;
 import io.servicelake.launcher.bench.MartsBenchmark;
 import io.servicelake.launcher.bench.ModeComparison;
+import io.servicelake.launcher.bench.ModeComparison.Figure;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.CatalogServer;
 import io.servicelake.launcher.embedded.ManagedProcess;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -183,20 +183,13 @@ public final class BenchMartsCommand implements Callable<Integer> {
             + " 2 cores. CPU seconds and peak memory count the launcher and every child"
             + " process, so the executor's work is included, and on the cluster so is what the"
             + " idle processes spend.",
-        String.format(
-            Locale.ROOT,
-            "Measured: build %.1f → %.1f s (×%.2f), CPU %.1f → %.1f s, generate + load %.1f →"
-                + " %.1f s, peak resident memory %.1f → %.1f GB.",
-            ModeComparison.figure(embedded, "build_seconds"),
-            ModeComparison.figure(cluster, "build_seconds"),
-            ModeComparison.figure(cluster, "build_seconds")
-                / ModeComparison.figure(embedded, "build_seconds"),
-            ModeComparison.figure(embedded, "build_cpu_seconds"),
-            ModeComparison.figure(cluster, "build_cpu_seconds"),
-            ModeComparison.figure(embedded, "generate_and_load_seconds"),
-            ModeComparison.figure(cluster, "generate_and_load_seconds"),
-            ModeComparison.figure(embedded, "peak_rss_bytes") / 1e9,
-            ModeComparison.figure(cluster, "peak_rss_bytes") / 1e9));
+        ModeComparison.measured(
+            embedded,
+            cluster,
+            new Figure("build", "build_seconds", "%.1f", 1, "s", true),
+            new Figure("CPU", "build_cpu_seconds", "%.1f", 1, "s", false),
+            new Figure("generate + load", "generate_and_load_seconds", "%.1f", 1, "s", false),
+            new Figure("peak resident memory", "peak_rss_bytes", "%.1f", 1e9, "GB", false)));
   }
 
   /**
