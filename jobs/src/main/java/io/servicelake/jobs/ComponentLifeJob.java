@@ -97,15 +97,20 @@ public final class ComponentLifeJob {
   }
 
   /**
-   * One row per life: {@code model, component, ship_month, age_days, failed}. A part's life starts
-   * at the install date (midnight UTC) or at the completion of the repair that replaced it.
+   * One row per life: {@code model, component, ship_month, age_days, failed, in_base, serial,
+   * ended_at}. A part's life starts at the install date (midnight UTC) or at the completion of the
+   * repair that replaced it, and ends ({@code ended_at}) at its failure or, still running, is
+   * censored at the end of the as-of date, or earlier when the unit was exchanged under the
+   * exchange rule: at the ship time of its replacement ({@code int_unit_components.replaced_at}),
+   * when it left the installed base. {@code in_base}: a running life of a unit still in the
+   * installed base (false for failures and for lives censored by an exchange).
    */
   Dataset<Row> lives() {
     return spark.sql(
         builder.render(
             """
             with units as (
-                select serial, model, component, ship_month, install_date
+                select serial, model, component, ship_month, install_date, replaced_at
                 from {{ ref('int_unit_components') }}
             ),
             censor as (
@@ -143,7 +148,10 @@ public final class ComponentLifeJob {
                     cast(unix_seconds(s.failed_at)
                         - unix_seconds(coalesce(s.previous_renewal, cast(u.install_date as timestamp)))
                         as double) / %1$s as age_days,
-                    true as failed
+                    true as failed,
+                    false as in_base,
+                    s.serial,
+                    s.failed_at as ended_at
                 from sequenced s
                 join units u on u.serial = s.serial and u.component = s.component
             ),
@@ -152,17 +160,28 @@ public final class ComponentLifeJob {
                 from failures
                 group by serial, component
             ),
+            -- an exchanged unit leaves the installed base when its replacement ships
+            censored as (
+                select
+                    u.*,
+                    least(c.censor_at, coalesce(u.replaced_at, c.censor_at)) as ended_at,
+                    u.replaced_at is null or u.replaced_at >= c.censor_at as in_base
+                from units u
+                cross join censor c
+            ),
             running as (
                 select
                     u.model,
                     u.component,
                     u.ship_month,
-                    cast(unix_seconds(c.censor_at)
+                    cast(unix_seconds(u.ended_at)
                         - unix_seconds(coalesce(r.renewed_at, cast(u.install_date as timestamp)))
                         as double) / %1$s as age_days,
-                    false as failed
-                from units u
-                cross join censor c
+                    false as failed,
+                    u.in_base,
+                    u.serial,
+                    u.ended_at
+                from censored u
                 left join last_renewal r on r.serial = u.serial and r.component = u.component
             ),
             final as (
@@ -188,10 +207,11 @@ public final class ComponentLifeJob {
                   String shipMonth = life.isNullAt(2) ? null : life.getString(2);
                   double age = life.getDouble(3);
                   boolean failed = life.getBoolean(4);
+                  boolean inBase = life.getBoolean(5);
                   List<Row> keys = new ArrayList<>(2);
-                  keys.add(RowFactory.create(model, component, ALL, age, failed));
+                  keys.add(RowFactory.create(model, component, ALL, age, failed, inBase));
                   if (shipMonth != null) {
-                    keys.add(RowFactory.create(model, component, shipMonth, age, failed));
+                    keys.add(RowFactory.create(model, component, shipMonth, age, failed, inBase));
                   }
                   return keys.iterator();
                 },
@@ -201,7 +221,8 @@ public final class ComponentLifeJob {
                     .add("component", DataTypes.StringType)
                     .add("cohort", DataTypes.StringType)
                     .add("age_days", DataTypes.DoubleType)
-                    .add("failed", DataTypes.BooleanType)));
+                    .add("failed", DataTypes.BooleanType)
+                    .add("in_base", DataTypes.BooleanType)));
     Dataset<Row> fitted =
         keyed
             .groupByKey(
@@ -219,8 +240,11 @@ public final class ComponentLifeJob {
   static Iterator<Row> fitGroup(String key, Iterator<Row> lives) {
     String[] parts = key.split("\u0000", 3);
     LifeData.Builder data = LifeData.builder();
+    // parts still in the installed base: they make the predicted returns; parts of exchanged
+    // units are suspensions of the fit only
     List<Double> running = new ArrayList<>();
     long failures = 0;
+    long suspensions = 0;
     while (lives.hasNext()) {
       Row life = lives.next();
       double age = life.getDouble(3);
@@ -229,7 +253,10 @@ public final class ComponentLifeJob {
         failures++;
       } else {
         data.suspension(age, 1);
-        running.add(age);
+        suspensions++;
+        if (life.getBoolean(5)) {
+          running.add(age);
+        }
       }
     }
     boolean pooled = parts[2].equals(ALL);
@@ -241,7 +268,7 @@ public final class ComponentLifeJob {
     row[1] = parts[1];
     row[2] = parts[2];
     row[3] = failures;
-    row[4] = (long) running.size();
+    row[4] = suspensions;
     if (failures == 0) {
       row[5] = "no_failures";
       return List.of(RowFactory.create(row)).iterator();

@@ -321,7 +321,8 @@ public final class PartsForecastJob {
             with as_of as (select as_of_date from {{ ref('int_as_of') }}),
             models as (
                 -- units shipped to replace an exchanged one (replaces_serial) are not sales:
-                -- the model may be out of production while they still ship
+                -- the model may be out of production while they still ship (the same rule as
+                -- dim_product_model.last_ship_month)
                 select model, to_date(max(ship_month) || '-01') as last_ship_month
                 from {{ ref('stg_events__product_shipped') }}
                 where replaces_serial is null

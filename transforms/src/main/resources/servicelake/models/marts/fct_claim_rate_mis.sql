@@ -6,13 +6,26 @@ as_of as (
     select as_of_date from {{ ref('int_as_of') }}
 ),
 
+-- months in service are counted to the as-of date, or to the replacement's ship date when the unit
+-- was exchanged (it leaves the installed base and stops accruing months)
+exposure_end as (
+    select serial, max(exposure_end_date) as exposure_end_date
+    from {{ ref('int_unit_components') }}
+    where replaced_at is not null
+    group by serial
+),
+
 claims as (
     select serial, months_in_service from {{ ref('int_failures') }} where in_warranty
 ),
 
 aged as (
-    select u.*, cast(floor(months_between(a.as_of_date, u.install_date)) as int) as age_months
-    from units u cross join as_of a
+    select
+        u.*,
+        cast(floor(months_between(coalesce(x.exposure_end_date, a.as_of_date), u.install_date)) as int) as age_months
+    from units u
+    cross join as_of a
+    left join exposure_end x on x.serial = u.serial
 ),
 
 mis as (

@@ -2,8 +2,19 @@ with complaints as (
     select * from {{ ref('int_complaints') }}
 ),
 
+-- a unit exchanged under the exchange rule leaves the installed base when its replacement ships
+exchanged as (
+    select serial, min(cast(replaced_at as date)) as replaced_on
+    from {{ ref('int_unit_components') }}
+    where replaced_at is not null
+    group by serial
+),
+
 units as (
-    select region, install_date from {{ ref('dim_unit') }} where is_installed
+    select u.region, u.install_date, x.replaced_on
+    from {{ ref('dim_unit') }} u
+    left join exchanged x on x.serial = u.serial
+    where u.is_installed
 ),
 
 per_month as (
@@ -28,6 +39,7 @@ base as (
     select p.month_start, p.region, count(u.install_date) as installed_units
     from (select distinct month_start, region from per_month) p
     left join units u on u.region = p.region and u.install_date <= last_day(p.month_start)
+        and not coalesce(u.replaced_on <= last_day(p.month_start), false)
     group by p.month_start, p.region
 ),
 

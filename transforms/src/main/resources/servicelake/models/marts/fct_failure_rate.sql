@@ -10,14 +10,23 @@ as_of as (
     select as_of_date from {{ ref('int_as_of') }}
 ),
 
+-- at risk from the install date to the as-of date, or to the replacement's ship date when exchanged
+exposure_end as (
+    select serial, max(exposure_end_date) as exposure_end_date
+    from {{ ref('int_unit_components') }}
+    where replaced_at is not null
+    group by serial
+),
+
 exposure as (
     select
         u.model, c.component, u.region, u.ship_month,
         count(*) as units,
-        sum(greatest(months_between(a.as_of_date, u.install_date), 0)) as unit_months
+        sum(greatest(months_between(coalesce(x.exposure_end_date, a.as_of_date), u.install_date), 0)) as unit_months
     from units u
     join components c on c.model = u.model
     cross join as_of a
+    left join exposure_end x on x.serial = u.serial
     group by u.model, c.component, u.region, u.ship_month
 ),
 

@@ -1,5 +1,9 @@
 with coverage as (
-    select serial, min(warranty_end_date) as warranty_expired_on, max(warranty_end_date) as last_warranty_end
+    select
+        serial,
+        min(warranty_end_date) as warranty_expired_on,
+        max(warranty_end_date) as last_warranty_end,
+        max(replaced_by_serial) as replaced_by_serial
     from {{ ref('int_unit_components') }}
     group by serial
 ),
@@ -33,7 +37,8 @@ final as (
         k.contract_id as latest_contract_id,
         cast(k.sold_at as date) as latest_contract_sold_on,
         k.contract_id is not null and e.contract_id is null and k.end_date >= a.as_of_date as has_active_contract,
-        c.warranty_expired_on <= a.as_of_date
+        c.replaced_by_serial is null
+            and c.warranty_expired_on <= a.as_of_date
             and not coalesce(k.contract_id is not null and e.contract_id is null and k.end_date >= a.as_of_date, false) as outreach_target
     from units u
     join coverage c on c.serial = u.serial

@@ -58,6 +58,16 @@ public final class GroundTruth {
   final Map<String, Map<String, Long>> defectsByType = new TreeMap<>();
 
   final Map<String, Long> unitsShipped = new TreeMap<>();
+
+  /** Last ship month (YYYY-MM) per model of a sold unit (replacements excluded). */
+  final Map<String, String> lastSaleShipMonth = new TreeMap<>();
+
+  /** Last ship month (YYYY-MM) per model of a replacement unit. */
+  final Map<String, String> lastReplacementShipMonth = new TreeMap<>();
+
+  /** Exchanged serial → its replacement (serial and ship time). */
+  final Map<String, Exchange> exchanges = new TreeMap<>();
+
   final Map<String, Long> unitsInstalled = new TreeMap<>();
   double salesRevenue;
   long commissioningFailures;
@@ -126,6 +136,10 @@ public final class GroundTruth {
       salesRevenue += cents(e.salePrice());
       if (e.replacesSerial() != null) {
         replacementUnitsShipped++;
+        exchanges.put(e.replacesSerial(), new Exchange(e.serial(), e.occurredAt()));
+        lastReplacementShipMonth.merge(e.model(), e.shipMonth(), GroundTruth::later);
+      } else {
+        lastSaleShipMonth.merge(e.model(), e.shipMonth(), GroundTruth::later);
       }
     } else if (record instanceof ProductInstalled e) {
       if (ProductInstalled.CommissioningResult.FAIL.equals(e.commissioningResult())) {
@@ -273,6 +287,30 @@ public final class GroundTruth {
     return replacementUnitsShipped;
   }
 
+  /**
+   * A unit exchanged under the exchange rule: the replacement's serial and the time it shipped,
+   * when the exchanged unit left the installed base.
+   */
+  public record Exchange(String replacementSerial, Instant shippedAt) {}
+
+  /**
+   * Every exchanged serial with its replacement (the {@code product.shipped} v2 events with {@code
+   * replaces_serial}). Not in {@link #toJson} (one entry per exchange); the JSON has the counts.
+   */
+  public Map<String, Exchange> exchanges() {
+    return Collections.unmodifiableMap(exchanges);
+  }
+
+  /** Last ship month (YYYY-MM) per model of a sold unit: replacement units do not count. */
+  public Map<String, String> lastSaleShipMonth() {
+    return Collections.unmodifiableMap(lastSaleShipMonth);
+  }
+
+  /** Last ship month (YYYY-MM) per model of a replacement unit (models with an exchange). */
+  public Map<String, String> lastReplacementShipMonth() {
+    return Collections.unmodifiableMap(lastReplacementShipMonth);
+  }
+
   public long unitsInstalled(String model) {
     return unitsInstalled.getOrDefault(model, 0L);
   }
@@ -304,6 +342,7 @@ public final class GroundTruth {
     ObjectNode base = root.putObject("installed_base");
     base.set("units_shipped", JSON.valueToTree(unitsShipped));
     base.set("units_installed", JSON.valueToTree(unitsInstalled));
+    base.set("last_sale_ship_month", JSON.valueToTree(lastSaleShipMonth));
     base.put("commissioning_failures", commissioningFailures);
     base.put("sales_revenue", cents(salesRevenue));
     ObjectNode life = root.putObject("failures");
@@ -371,11 +410,16 @@ public final class GroundTruth {
         "exchange_requests",
         requestsByCategory.getOrDefault(ServiceRequested.Category.RETURN_EXCHANGE, 0L));
     replacement.put("replacement_units_shipped", replacementUnitsShipped);
+    replacement.set("last_replacement_ship_month", JSON.valueToTree(lastReplacementShipMonth));
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String later(String a, String b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static double cents(double amount) {
