@@ -197,8 +197,15 @@ public record ServiceLakeConfig(
 
   private static int port(Map<String, String> v, String key) {
     int port = integer(v, key);
-    if (port < 0 || port > 65535) {
-      throw new ConfigException(key + "=" + port + " is not a port: use 1..65535 (0 = any free).");
+    // 0 ("any free port") is refused: later commands (sql, status, stop) find the running stack
+    // at its configured ports, so an embedded port must be fixed; bench and tests pick free ones.
+    if (port < 1 || port > 65535) {
+      throw new ConfigException(
+          key
+              + "="
+              + port
+              + " is not a usable port: set a free port in 1..65535 (the running stack is found"
+              + " there again by sql, status and stop).");
     }
     return port;
   }

@@ -60,7 +60,10 @@ class ServiceLakeConfigTest {
         .hasMessageContaining("kafka.port");
     assertThatThrownBy(
             () -> ServiceLakeConfig.load(Optional.empty(), Map.of(), Map.of("trino.port", "80000")))
-        .hasMessageContaining("trino.port=80000 is not a port");
+        .hasMessageContaining("trino.port=80000 is not a usable port");
+    assertThatThrownBy(
+            () -> ServiceLakeConfig.load(Optional.empty(), Map.of(), Map.of("kafka.port", "0")))
+        .hasMessageContaining("kafka.port=0 is not a usable port: set a free port in 1..65535");
     assertThatThrownBy(
             () ->
                 ServiceLakeConfig.load(
