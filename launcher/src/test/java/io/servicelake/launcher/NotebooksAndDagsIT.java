@@ -150,17 +150,13 @@ class NotebooksAndDagsIT {
       if (!dags.airflow().startsWith("stand-in")) {
         // Where Airflow is installed the scheduler's own test run of the daily DAG must pass too.
         DebianPython.Result airflow =
-            DebianPython.run(
-                List.of(
-                    DebianPython.PYTHON.toString(),
-                    repo.resolve("airflow-dags/tests/check_dags.py").toString(),
-                    "--date",
-                    date,
-                    "--airflow-dags-test",
-                    "servicelake_daily_marts"),
-                cliEnv,
+            Dags.run(
                 repo,
-                Duration.ofMinutes(20));
+                date,
+                cliEnv,
+                Duration.ofMinutes(20),
+                "--airflow-dags-test",
+                "servicelake_daily_marts");
         assertThat(airflow.exitCode()).as(airflow.output()).isZero();
       }
     }
@@ -366,20 +362,23 @@ class NotebooksAndDagsIT {
   /** What check_dags.py found: the DAGs' rendered commands for one date. */
   record Dags(String airflow, JsonNode report) {
 
+    /** airflow-dags/tests/check_dags.py for one date, with {@code extra} arguments. */
+    static DebianPython.Result run(
+        Path repo, String date, Map<String, String> env, Duration timeout, String... extra)
+        throws Exception {
+      List<String> command = new java.util.ArrayList<>();
+      command.add(DebianPython.PYTHON.toString());
+      command.add(repo.resolve("airflow-dags/tests/check_dags.py").toString());
+      command.add("--date");
+      command.add(date);
+      command.addAll(List.of(extra));
+      return DebianPython.run(command, env, repo, timeout);
+    }
+
     static Dags check(Path repo, Path work, String date) throws Exception {
       Path json = work.resolve("dags-" + date + ".json");
       DebianPython.Result result =
-          DebianPython.run(
-              List.of(
-                  DebianPython.PYTHON.toString(),
-                  repo.resolve("airflow-dags/tests/check_dags.py").toString(),
-                  "--date",
-                  date,
-                  "--json",
-                  json.toString()),
-              Map.of(),
-              repo,
-              Duration.ofMinutes(2));
+          run(repo, date, Map.of(), Duration.ofMinutes(2), "--json", json.toString());
       assertThat(result.exitCode()).as(result.output()).isZero();
       JsonNode report = JSON.readTree(json.toFile());
       return new Dags(report.get("airflow").asText(), report);

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,13 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaExamplesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final EventCatalog CATALOG = EventCatalog.load();
-  private static final EventValidator VALIDATOR =
-      new EventValidator(
-          CATALOG,
-          EventValidator.DEFAULT_MAX_BYTES,
-          EventValidator.DEFAULT_MAX_CLOCK_SKEW,
-          Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
+  private static final EventCatalog CATALOG = TestCatalog.CATALOG;
+  private static final EventValidator VALIDATOR = TestCatalog.VALIDATOR;
 
   static Stream<EventSchema> schemas() {
     return CATALOG.all().stream();

@@ -10,6 +10,7 @@ import io.servicelake.codegen.SchemaCodegen;
 import io.servicelake.schemas.EventCatalog;
 import io.servicelake.schemas.EventSchema;
 import io.servicelake.schemas.EventValidator;
+import io.servicelake.schemas.TestCatalog;
 import io.servicelake.schemas.ValidationResult;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -18,10 +19,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -47,13 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventRecordsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final EventCatalog CATALOG = EventCatalog.load();
-  private static final EventValidator VALIDATOR =
-      new EventValidator(
-          CATALOG,
-          EventValidator.DEFAULT_MAX_BYTES,
-          EventValidator.DEFAULT_MAX_CLOCK_SKEW,
-          Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
+  private static final EventCatalog CATALOG = TestCatalog.CATALOG;
+  private static final EventValidator VALIDATOR = TestCatalog.VALIDATOR;
   private static final Path SCHEMAS = Path.of("src/main/resources/servicelake/schemas");
   private static final Path GENERATED = Path.of("target/generated-sources/event-records");
   private static final String PACKAGE = "io.servicelake.schemas.events";
