@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,7 +62,8 @@ public final class IngestBenchmark {
       double freshnessP50Ms,
       double freshnessP95Ms,
       double freshnessP99Ms,
-      long peakRssBytes) {}
+      long peakRssBytes,
+      Map<String, Double> ingestCpuSecondsByProcess) {}
 
   public Result run(int targetEvents, int freshnessSamples) throws Exception {
     LakeSettings lake = stack.lake();
@@ -93,6 +95,7 @@ public final class IngestBenchmark {
                 });
       }
       pipeline.startIngestion();
+      ProcessCpu.Sample cpuStart = ProcessCpu.take();
       long start = System.nanoTime();
       long produced;
       try (Progress.Stage stage = progress.stage("Producing while Flink ingests");
@@ -118,6 +121,7 @@ public final class IngestBenchmark {
       double produceSeconds = (System.nanoTime() - start) / 1e9;
       pipeline.awaitIngested(produced, Duration.ofMinutes(30));
       double ingestSeconds = (System.nanoTime() - start) / 1e9;
+      Map<String, Double> ingestCpu = ProcessCpu.secondsByRole(cpuStart, ProcessCpu.take());
       List<Double> latencies = freshness(lake, freshnessSamples);
       pipeline.close();
       double ceiling = plainConsumerRate(lake, produced + freshnessSamples);
@@ -133,7 +137,8 @@ public final class IngestBenchmark {
           percentile(latencies, 0.50),
           percentile(latencies, 0.95),
           percentile(latencies, 0.99),
-          PeakMemory.ofProcessTree());
+          PeakMemory.ofProcessTree(),
+          ingestCpu);
     }
   }
 
@@ -227,7 +232,7 @@ public final class IngestBenchmark {
             + "  \"ratio_to_plain_consumer\": %.3f,\n  \"checkpoint_interval_ms\": %d,\n"
             + "  \"freshness_samples\": %d,\n  \"freshness_p50_ms\": %.1f,\n"
             + "  \"freshness_p95_ms\": %.1f,\n  \"freshness_p99_ms\": %.1f,\n"
-            + "  \"peak_rss_bytes\": %d\n}\n",
+            + "  \"peak_rss_bytes\": %d,\n  \"ingest_cpu_seconds_by_process\": {%s}\n}\n",
         r.events(),
         r.produceEventsPerSecond(),
         r.ingestEventsPerSecond(),
@@ -238,6 +243,9 @@ public final class IngestBenchmark {
         r.freshnessP50Ms(),
         r.freshnessP95Ms(),
         r.freshnessP99Ms(),
-        r.peakRssBytes());
+        r.peakRssBytes(),
+        r.ingestCpuSecondsByProcess().entrySet().stream()
+            .map(e -> String.format(Locale.ROOT, "\"%s\": %.1f", e.getKey(), e.getValue()))
+            .collect(java.util.stream.Collectors.joining(", ")));
   }
 }

@@ -56,6 +56,7 @@ public final class MartsBenchmark {
       double buildSeconds,
       List<Model> models,
       double buildCpuSeconds,
+      Map<String, Double> buildCpuSecondsByProcess,
       double loadAverage,
       long peakRssBytes,
       long peakRssBuildBytes) {
@@ -101,7 +102,7 @@ public final class MartsBenchmark {
       PeakMemory.resetOwn();
       List<Model> models = new ArrayList<>();
       long buildStart = System.nanoTime();
-      long cpuStart = cpuNanos();
+      ProcessCpu.Sample cpuStart = ProcessCpu.take();
       try (Progress.Stage stage =
           progress.stage("Build every model (" + lake.sparkMaster() + ")")) {
         new MartBuilder(spark, lake)
@@ -118,7 +119,7 @@ public final class MartsBenchmark {
                 });
       }
       double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
-      double buildCpuSeconds = (cpuNanos() - cpuStart) / 1e9;
+      Map<String, Double> buildCpu = ProcessCpu.secondsByRole(cpuStart, ProcessCpu.take());
       long buildPeak = PeakMemory.ofProcessTree();
       return new Result(
           events,
@@ -129,7 +130,8 @@ public final class MartsBenchmark {
           loadSeconds,
           buildSeconds,
           List.copyOf(models),
-          buildCpuSeconds,
+          ProcessCpu.total(buildCpu),
+          buildCpu,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Math.max(loadPeak, buildPeak),
           buildPeak);
@@ -236,6 +238,9 @@ public final class MartsBenchmark {
             .field("models_built", r.models().size())
             .field("peak_rss_bytes", r.peakRssBytes())
             .field("peak_rss_build_bytes", r.peakRssBuildBytes());
+    json.beginObject("build_cpu_seconds_by_process");
+    r.buildCpuSecondsByProcess().forEach((role, seconds) -> json.field(role, round(seconds)));
+    json.endObject();
     json.beginObject("models");
     for (Model m : r.models()) {
       json.beginObject(m.table())
@@ -346,6 +351,12 @@ public final class MartsBenchmark {
             "peak memory (VmHWM)",
             r.peakRssBytes() / 1e9,
             r.peakRssBuildBytes() / 1e9));
+    out.append(String.format(Locale.ROOT, "%-30s", "build CPU by process"));
+    r.buildCpuSecondsByProcess()
+        .forEach(
+            (role, seconds) ->
+                out.append(String.format(Locale.ROOT, " %s %.1f s;", role, seconds)));
+    out.append('\n');
     out.append("slowest models:");
     for (Model m : r.slowest(5)) {
       out.append(
@@ -353,18 +364,6 @@ public final class MartsBenchmark {
               Locale.ROOT, " %s %.1f s;", m.table().replaceAll(".*\\.", ""), m.millis() / 1000.0));
     }
     return out.append('\n').toString();
-  }
-
-  /**
-   * CPU time of this JVM and its child processes (Spark's local executors are threads here; the
-   * localhost cluster's executors are processes under its worker, the catalog another child): on a
-   * shared machine the wall-clock time also counts waiting for a core, this does not.
-   */
-  private static long cpuNanos() {
-    ProcessHandle self = ProcessHandle.current();
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(self), self.descendants())
-        .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
-        .sum();
   }
 
   private static double round(double seconds) {

@@ -13,7 +13,19 @@ class MartsBenchmarkTest {
             new MartsBenchmark.Model("lake.marts.a", rows[0], 1500),
             new MartsBenchmark.Model("lake.marts.b", rows[1], 250));
     return new MartsBenchmark.Result(
-        1000, 112, 7, master, 2, 3.0, buildSeconds, models, 2.5, 1.0, 100, 90);
+        1000,
+        112,
+        7,
+        master,
+        2,
+        3.0,
+        buildSeconds,
+        models,
+        2.5,
+        java.util.Map.of("launcher", 2.5),
+        1.0,
+        100,
+        90);
   }
 
   @Test
