@@ -30,6 +30,9 @@ import java.util.TreeMap;
  * @param trinoUser the Trino user the CLI's own queries run as ({@code sql}, {@code status}, bench)
  * @param trinoPassword that user's password; empty: the embedded stack's generated one from {@code
  *     <data-dir>/trino/passwords.properties}
+ * @param trinoPasswordsFile a {@code user=password} properties file to take the password from when
+ *     {@code trinoPassword} is empty (the localhost cluster's generated one); empty: the embedded
+ *     stack's
  * @param trinoTruststore PEM certificate or Java truststore that Trino's certificate must chain to;
  *     empty: the embedded stack's self-signed certificate, or the JVM's default trust on a cluster
  * @param trinoSslVerification {@code FULL} (certificate and host name), {@code CA} (certificate
@@ -53,6 +56,7 @@ public record ServiceLakeConfig(
     int parallelism,
     String trinoUser,
     Optional<String> trinoPassword,
+    Optional<Path> trinoPasswordsFile,
     Optional<Path> trinoTruststore,
     String trinoSslVerification,
     Optional<String> flinkRestAddress) {
@@ -73,6 +77,7 @@ public record ServiceLakeConfig(
           Map.entry("trino.java-home", ""),
           Map.entry("trino.user", "admin"),
           Map.entry("trino.password", ""),
+          Map.entry("trino.passwords-file", ""),
           Map.entry("trino.truststore", ""),
           Map.entry("trino.ssl-verification", "FULL"),
           Map.entry("flink.checkpoint-interval", "5s"),
@@ -169,6 +174,7 @@ public record ServiceLakeConfig(
         positive(v, "flink.parallelism"),
         required(v, "trino.user"),
         optional(v.get("trino.password")),
+        optional(v.get("trino.passwords-file")).map(Path::of),
         optional(v.get("trino.truststore")).map(Path::of),
         oneOf(v, "trino.ssl-verification", "FULL", "CA", "NONE"),
         optional(v.get("flink.rest-address")));

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Where a running stack answers, for commands that attach to it rather than start it ({@code
@@ -74,7 +73,7 @@ public final class StackEndpoints {
           config.trinoUrl().get().replaceAll("/+$", ""),
           config.trinoUser(),
           config.trinoPassword(),
-          Optional.empty(),
+          config.trinoPasswordsFile(),
           config.trinoTruststore(),
           config.trinoSslVerification(),
           Stack.CATALOG_NAME);
@@ -86,7 +85,7 @@ public final class StackEndpoints {
         embedded.url(),
         config.trinoUser(),
         config.trinoPassword(),
-        embedded.passwordsFile(),
+        config.trinoPasswordsFile().or(embedded::passwordsFile),
         config.trinoTruststore().or(embedded::truststore),
         config.trinoSslVerification(),
         Stack.CATALOG_NAME);

@@ -10,6 +10,7 @@ import io.servicelake.ingestion.TopicOffsets;
 import io.servicelake.launcher.Progress;
 import io.servicelake.launcher.ServiceLakeConfig;
 import io.servicelake.launcher.Stack;
+import io.servicelake.launcher.StackEndpoints;
 import io.servicelake.launcher.cluster.LocalCluster;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.Ports;
@@ -119,7 +120,7 @@ public final class ClusterChaosCommand implements Callable<Integer> {
         ServiceLakeConfig.load(Optional.of(cluster.configFile()), Map.of(), Map.of());
     LakeSettings lake = Stack.running(config);
     FlinkTarget flink = Stack.flink(config, Artifacts.fromSystemProperty());
-    String trino = Stack.runningTrinoUrl(config);
+    TrinoClient trino = StackEndpoints.trino(config);
     requireNoRunningJob(cluster);
 
     long seedValue = seed != null ? seed : System.currentTimeMillis();
@@ -337,7 +338,8 @@ public final class ClusterChaosCommand implements Callable<Integer> {
     return result;
   }
 
-  private Map<String, Object> killTrinoWorker(LocalCluster cluster, String trino) throws Exception {
+  private Map<String, Object> killTrinoWorker(LocalCluster cluster, TrinoClient trino)
+      throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
     try (Progress.Stage stage = progress.stage("Kill the Trino worker (SIGKILL)")) {
       long killed = System.nanoTime();
@@ -417,8 +419,8 @@ public final class ClusterChaosCommand implements Callable<Integer> {
 
   record Counts(long rows, long distinctIds, long quarantined) {}
 
-  private static Counts trinoCounts(String trinoUrl) throws SQLException {
-    try (Connection connection = trino(trinoUrl);
+  private static Counts trinoCounts(TrinoClient trino) throws SQLException {
+    try (Connection connection = trino.connect();
         Statement statement = connection.createStatement()) {
       long rows = 0;
       long distinct = 0;
@@ -457,18 +459,14 @@ public final class ClusterChaosCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean countAnswers(String trinoUrl) {
-    try (Connection connection = trino(trinoUrl);
+  private static boolean countAnswers(TrinoClient trino) {
+    try (Connection connection = trino.connect();
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT count(*) FROM lake.raw.quarantine")) {
       return rs.next();
     } catch (SQLException e) {
       return false;
     }
-  }
-
-  private static Connection trino(String trinoUrl) throws SQLException {
-    return TrinoClient.plain(trinoUrl, "servicelake").connect();
   }
 
   private static void requireNoRunningJob(LocalCluster cluster) {

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicelake.ingestion.KafkaTopics;
 import io.servicelake.launcher.Progress;
+import io.servicelake.launcher.Stack;
 import io.servicelake.launcher.embedded.Artifacts;
 import io.servicelake.launcher.embedded.JavaFinder;
 import io.servicelake.launcher.embedded.ManagedProcess;
 import io.servicelake.launcher.embedded.Ports;
 import io.servicelake.launcher.embedded.TrinoServer;
+import io.servicelake.launcher.security.AccessRules;
+import io.servicelake.launcher.security.Credentials;
+import io.servicelake.launcher.security.SelfSignedTls;
 import io.servicelake.launcher.security.TrinoClient;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -39,6 +43,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +144,7 @@ public final class LocalCluster {
   }
 
   public String trinoUrl() {
-    return "http://127.0.0.1:" + ports.get("trino-coordinator");
+    return "https://127.0.0.1:" + ports.get("trino-coordinator");
   }
 
   public String flinkRestUrl() {
@@ -421,7 +426,19 @@ public final class LocalCluster {
   }
 
   public boolean trinoAnswers() {
-    return TrinoClient.plain(trinoUrl(), "servicelake").answers();
+    return trinoClient(AccessRules.load().admin()).answers();
+  }
+
+  /** The cluster's Trino as {@code user}, with that user's generated password. */
+  public TrinoClient trinoClient(String user) {
+    return new TrinoClient(
+        trinoUrl(),
+        user,
+        Optional.empty(),
+        Optional.of(trinoPasswordsFile()),
+        Optional.of(trinoCertificate()),
+        "FULL",
+        Stack.CATALOG_NAME);
   }
 
   static Optional<JsonNode> getJson(String url) {
@@ -996,52 +1013,64 @@ public final class LocalCluster {
         root.resolve("trino").resolve(name));
   }
 
+  /**
+   * The coordinator's and the worker's configuration: HTTPS with one self-signed certificate,
+   * internal traffic signed with a secret kept in the cluster's directory (a restarted node must
+   * share it with the running one), and on the coordinator the embedded server's passwords and
+   * access rules — the same security as quickstart's Trino.
+   */
   private void writeTrinoConfig(String name) throws IOException {
     boolean coordinator = name.equals("trino-coordinator");
     Path dir = root.resolve("trino").resolve(name);
     Path etc = dir.resolve("etc");
-    Path var = dir.resolve("var");
-    Files.createDirectories(etc.resolve("catalog"));
-    Files.createDirectories(var);
-    Path plugins = dir.resolve("plugin");
-    Files.createDirectories(plugins);
-    Path iceberg = plugins.resolve("iceberg");
-    Files.deleteIfExists(iceberg);
-    Files.createSymbolicLink(
-        iceberg,
-        Artifacts.require(artifacts.trinoHome(), "The Trino server").resolve("plugin/iceberg"));
-    int port = ports.get(name);
-    List<String> config =
-        new ArrayList<>(
-            List.of(
-                "coordinator=" + coordinator,
-                "http-server.http.port=" + port,
-                "discovery.uri=http://127.0.0.1:" + ports.get("trino-coordinator"),
-                "node.environment=servicelake",
-                "node.id=" + name,
-                "log.path=" + var.resolve("server.log"),
-                "node.bind-ip=127.0.0.1",
-                "node.internal-address=127.0.0.1",
-                "plugin.dir=" + plugins,
-                "catalog.config-dir=" + etc.resolve("catalog"),
-                "query.max-memory=1GB",
-                "query.max-memory-per-node=512MB"));
+    AccessRules rules = AccessRules.load();
+    SelfSignedTls tls = trinoTls();
     if (coordinator) {
-      // The worker does the work: with it down queries wait for it, which the chaos run measures.
-      config.add("node-scheduler.include-coordinator=false");
+      Credentials.writeTrinoPasswordFile(
+          etc.resolve("password.db"), Credentials.ensure(trinoPasswordsFile(), rules.userNames()));
     }
-    Files.writeString(etc.resolve("config.properties"), String.join("\n", config) + "\n");
-    Files.writeString(etc.resolve("log.properties"), "io.trino=WARN\n");
-    Files.writeString(
-        etc.resolve("catalog/lake.properties"),
-        String.join(
-            "\n",
-            "connector.name=iceberg",
-            "iceberg.catalog.type=rest",
-            "iceberg.rest-catalog.uri=" + catalogUri(),
-            "fs.native-local.enabled=true",
-            "local.location=/",
-            ""));
+    TrinoServer.writeConfig(
+        new TrinoServer.Node(
+            coordinator ? TrinoServer.Role.COORDINATOR : TrinoServer.Role.WORKER,
+            name,
+            ports.get(name),
+            trinoUrl(),
+            trinoSharedSecret(),
+            "1GB"),
+        etc,
+        dir.resolve("var"),
+        Artifacts.require(artifacts.trinoHome(), "The Trino server"),
+        catalogUri(),
+        Stack.CATALOG_NAME,
+        tls,
+        rules);
+  }
+
+  /** Generated user=password file of the cluster's Trino users (owner-only). */
+  public Path trinoPasswordsFile() {
+    return root.resolve("trino").resolve("passwords.properties");
+  }
+
+  /** PEM certificate of the cluster's Trino (self-signed for 127.0.0.1 and localhost). */
+  public Path trinoCertificate() {
+    return trinoTls().certificatePem();
+  }
+
+  private SelfSignedTls trinoTls() {
+    return SelfSignedTls.ensure(
+        root.resolve("trino").resolve("tls"),
+        JavaFinder.trinoJava(trinoJavaHome).resolveSibling("keytool"));
+  }
+
+  private String trinoSharedSecret() throws IOException {
+    Path file = root.resolve("trino").resolve("shared-secret");
+    if (!Files.isRegularFile(file)) {
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      Credentials.writeOwnerOnly(
+          file, writer -> writer.write(Base64.getEncoder().encodeToString(secret)));
+    }
+    return Files.readString(file).strip();
   }
 
   // ---------------------------------------------------------------- shared
@@ -1107,6 +1136,8 @@ public final class LocalCluster {
     settings.put("flink.rest-address", "127.0.0.1:" + ports.get("flink-rest"));
     settings.put("spark.master", sparkMaster());
     settings.put("trino.url", trinoUrl());
+    settings.put("trino.truststore", trinoCertificate().toString());
+    settings.put("trino.passwords-file", trinoPasswordsFile().toString());
     String text =
         "# Written by ./servicelake cluster up: the localhost cluster's endpoints.\n"
             + "# Run the pipeline on it: ./servicelake quickstart --config "

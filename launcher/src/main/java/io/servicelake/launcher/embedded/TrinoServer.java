@@ -95,8 +95,24 @@ public final class TrinoServer {
         SelfSignedTls.ensure(home(dataDir).resolve("tls"), java.resolveSibling("keytool"));
     Credentials.writeTrinoPasswordFile(
         etc.resolve("password.db"), Credentials.ensure(passwordsFile(dataDir), rules.userNames()));
+    // A new secret each start: the single node is the only party that has to know it.
+    byte[] secret = new byte[32];
+    new java.security.SecureRandom().nextBytes(secret);
     writeConfig(
-        etc, home(dataDir).resolve("var"), trinoHome, port, catalogUri, catalogName, tls, rules);
+        new Node(
+            Role.SINGLE,
+            "servicelake-coordinator",
+            port,
+            url(port),
+            Base64.getEncoder().encodeToString(secret),
+            "512MB"),
+        etc,
+        home(dataDir).resolve("var"),
+        trinoHome,
+        catalogUri,
+        catalogName,
+        tls,
+        rules);
 
     List<String> command = command(java, etc, trinoHome);
     ManagedProcess process =
@@ -195,11 +211,47 @@ public final class TrinoServer {
         jar + " is empty and no other copy exists in " + trinoHome + ": unpack the tarball again");
   }
 
-  private static void writeConfig(
+  /** What a Trino process is: the embedded single node, or a cluster's coordinator or worker. */
+  public enum Role {
+    /** Coordinator that also runs the tasks (the embedded server). */
+    SINGLE,
+    /** Coordinator that only schedules; clients authenticate here and its rules apply. */
+    COORDINATOR,
+    /** Runs tasks for the coordinator; reached only by the other nodes. */
+    WORKER;
+
+    boolean coordinates() {
+      return this != WORKER;
+    }
+  }
+
+  /**
+   * One Trino process's identity.
+   *
+   * @param discoveryUrl the coordinator's HTTPS URL
+   * @param sharedSecret the secret every node of one cluster signs internal requests with
+   * @param queryMaxMemory cluster-wide memory of one query
+   */
+  public record Node(
+      Role role,
+      String nodeId,
+      int port,
+      String discoveryUrl,
+      String sharedSecret,
+      String queryMaxMemory) {}
+
+  /**
+   * Writes a node's configuration: HTTPS only (plain HTTP off, as password authentication would
+   * otherwise trust the user name sent over it), internal traffic over HTTPS with the shared
+   * secret; on a coordinator also password authentication and the access rules; on every node the
+   * catalog {@code catalogName} (read-only, rules applied) and its admin mount. The password file
+   * {@code etc/password.db} of a coordinator is the caller's to write.
+   */
+  public static void writeConfig(
+      Node node,
       Path etc,
       Path var,
       Path trinoHome,
-      int port,
       String catalogUri,
       String catalogName,
       SelfSignedTls tls,
@@ -207,60 +259,66 @@ public final class TrinoServer {
     try {
       Files.createDirectories(etc.resolve("catalog"));
       Files.createDirectories(var);
-      // A new secret each start: the single node is the only party that has to know it.
-      byte[] secret = new byte[32];
-      new java.security.SecureRandom().nextBytes(secret);
+      List<String> config = new ArrayList<>();
+      config.add("coordinator=" + node.role().coordinates());
+      if (node.role().coordinates()) {
+        // A cluster's coordinator only schedules: with its worker down queries wait for it.
+        config.add("node-scheduler.include-coordinator=" + (node.role() == Role.SINGLE));
+      }
+      config.addAll(
+          List.of(
+              "http-server.http.enabled=false",
+              "http-server.https.enabled=true",
+              "http-server.https.port=" + node.port(),
+              "http-server.https.keystore.path=" + tls.keystore(),
+              "http-server.https.keystore.key=" + tls.keystorePassword()));
+      if (node.role().coordinates()) {
+        config.addAll(
+            List.of(
+                "http-server.authentication.type=PASSWORD",
+                "password-authenticator.config-files="
+                    + etc.resolve("password-authenticator.properties"),
+                "access-control.config-files=" + etc.resolve("access-control.properties"),
+                // A column a user may not read is left out of SELECT * instead of failing it.
+                "hide-inaccessible-columns=true"));
+      }
+      config.addAll(
+          List.of(
+              "discovery.uri=" + node.discoveryUrl(),
+              "internal-communication.shared-secret=" + node.sharedSecret(),
+              "internal-communication.https.required=true",
+              "internal-communication.https.keystore.path=" + tls.keystore(),
+              "internal-communication.https.keystore.key=" + tls.keystorePassword(),
+              "internal-communication.https.truststore.path=" + tls.certificatePem(),
+              "node.environment=servicelake",
+              "node.id=" + node.nodeId(),
+              "log.path=" + var.resolve("server.log"),
+              "node.bind-ip=127.0.0.1",
+              "node.internal-address=127.0.0.1",
+              "plugin.dir=" + pluginDir(etc.resolveSibling("plugin"), trinoHome),
+              "catalog.config-dir=" + etc.resolve("catalog"),
+              "query.max-memory=" + node.queryMaxMemory(),
+              "query.max-memory-per-node=512MB",
+              ""));
       Credentials.writeOwnerOnly(
-          etc.resolve("config.properties"),
-          writer ->
-              writer.write(
-                  String.join(
-                      "\n",
-                      "coordinator=true",
-                      "node-scheduler.include-coordinator=true",
-                      "http-server.http.enabled=false",
-                      "http-server.https.enabled=true",
-                      "http-server.https.port=" + port,
-                      "http-server.https.keystore.path=" + tls.keystore(),
-                      "http-server.https.keystore.key=" + tls.keystorePassword(),
-                      "http-server.authentication.type=PASSWORD",
-                      "discovery.uri=" + url(port),
-                      "internal-communication.shared-secret="
-                          + Base64.getEncoder().encodeToString(secret),
-                      "internal-communication.https.required=true",
-                      "internal-communication.https.keystore.path=" + tls.keystore(),
-                      "internal-communication.https.keystore.key=" + tls.keystorePassword(),
-                      "internal-communication.https.truststore.path=" + tls.certificatePem(),
-                      "password-authenticator.config-files="
-                          + etc.resolve("password-authenticator.properties"),
-                      "access-control.config-files=" + etc.resolve("access-control.properties"),
-                      // A column a user may not read is left out of SELECT * instead of failing it.
-                      "hide-inaccessible-columns=true",
-                      "node.environment=servicelake",
-                      "node.id=servicelake-coordinator",
-                      "log.path=" + var.resolve("server.log"),
-                      "node.bind-ip=127.0.0.1",
-                      "node.internal-address=127.0.0.1",
-                      "plugin.dir=" + pluginDir(etc.resolveSibling("plugin"), trinoHome),
-                      "catalog.config-dir=" + etc.resolve("catalog"),
-                      "query.max-memory=512MB",
-                      "query.max-memory-per-node=512MB",
-                      "")));
-      Files.writeString(
-          etc.resolve("password-authenticator.properties"),
-          String.join(
-              "\n",
-              "password-authenticator.name=file",
-              "file.password-file=" + etc.resolve("password.db"),
-              ""));
-      Files.writeString(etc.resolve("rules.json"), rules.toTrinoRules(catalogName));
-      Files.writeString(
-          etc.resolve("access-control.properties"),
-          String.join(
-              "\n",
-              "access-control.name=file",
-              "security.config-file=" + etc.resolve("rules.json"),
-              ""));
+          etc.resolve("config.properties"), writer -> writer.write(String.join("\n", config)));
+      if (node.role().coordinates()) {
+        Files.writeString(
+            etc.resolve("password-authenticator.properties"),
+            String.join(
+                "\n",
+                "password-authenticator.name=file",
+                "file.password-file=" + etc.resolve("password.db"),
+                ""));
+        Files.writeString(etc.resolve("rules.json"), rules.toTrinoRules(catalogName));
+        Files.writeString(
+            etc.resolve("access-control.properties"),
+            String.join(
+                "\n",
+                "access-control.name=file",
+                "security.config-file=" + etc.resolve("rules.json"),
+                ""));
+      }
       Files.writeString(etc.resolve("log.properties"), "io.trino=WARN\n");
       for (String catalog : List.of(catalogName, adminCatalog(catalogName))) {
         Files.writeString(

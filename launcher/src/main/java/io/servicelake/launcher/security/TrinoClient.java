@@ -38,12 +38,6 @@ public record TrinoClient(
     String sslVerification,
     String catalog) {
 
-  /** A Trino without TLS or passwords, e.g. the localhost cluster's, as {@code user}. */
-  public static TrinoClient plain(String url, String user) {
-    return new TrinoClient(
-        url, user, Optional.empty(), Optional.empty(), Optional.empty(), "NONE", "lake");
-  }
-
   public boolean tls() {
     return url.startsWith("https://");
   }
