@@ -1,5 +1,8 @@
 package io.servicelake.launcher.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,9 @@ public final class ProcessCpu {
           Map.entry("kafka.Kafka", "kafka"),
           Map.entry("org.apache.flink", "flink"),
           Map.entry("io.trino.server", "trino"),
-          Map.entry("postgres", "postgres"),
-          Map.entry("LoopbackRestCatalogServer", "iceberg-rest-catalog"));
+          // before "postgres": the catalog's class path names the PostgreSQL driver
+          Map.entry("LoopbackRestCatalogServer", "iceberg-rest-catalog"),
+          Map.entry("postgres", "postgres"));
 
   /** CPU nanoseconds and role of each process alive at one moment. */
   public record Sample(Map<Long, Long> cpuNanos, Map<Long, String> roles) {}
@@ -44,12 +48,25 @@ public final class ProcessCpu {
   }
 
   static String role(ProcessHandle process) {
-    String commandLine = process.info().commandLine().orElse("");
+    String commandLine = commandLine(process);
     return ROLES.stream()
         .filter(r -> commandLine.contains(r.getKey()))
         .map(Map.Entry::getValue)
         .findFirst()
         .orElse("other");
+  }
+
+  /**
+   * The whole command line: {@code /proc/<pid>/cmdline} on Linux, as {@link ProcessHandle.Info}
+   * cuts long ones (a JVM's class path) before the main class.
+   */
+  static String commandLine(ProcessHandle process) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+          .replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return process.info().commandLine().orElse("");
+    }
   }
 
   /**

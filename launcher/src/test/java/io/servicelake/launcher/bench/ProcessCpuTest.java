@@ -35,4 +35,24 @@ class ProcessCpuTest {
     assertThat(byRole).containsKey("launcher");
     assertThat(byRole.get("launcher")).isPositive();
   }
+
+  @Test
+  void aChildProcessIsNamedByItsWholeCommandLine() throws Exception {
+    // a long argument before the marker, as a JVM's class path comes before its main class
+    Process child =
+        new ProcessBuilder("sh", "-c", "sleep 30; true", "x".repeat(20_000), "kafka.Kafka").start();
+    try {
+      // until the child has exec'd, /proc shows the JVM's spawn helper
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!ProcessCpu.commandLine(child.toHandle()).contains("sleep 30")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(ProcessCpu.role(child.toHandle()))
+          .as(ProcessCpu.commandLine(child.toHandle()).replaceAll("x{100,}", "x…"))
+          .isEqualTo("kafka");
+    } finally {
+      child.destroyForcibly();
+    }
+  }
 }
