@@ -35,9 +35,9 @@ public final class ModeComparison {
       String clusterJson,
       Map<String, String> setups,
       List<String> explanation) {
+    JsonNode embedded = parse(embeddedJson);
+    JsonNode cluster = parse(clusterJson);
     try {
-      JsonNode embedded = JSON.readTree(embeddedJson);
-      JsonNode cluster = JSON.readTree(clusterJson);
       ObjectNode root = JSON.createObjectNode();
       root.put("benchmark", benchmark);
       ObjectNode setup = root.putObject("setup");
@@ -49,7 +49,7 @@ public final class ModeComparison {
       explanation.forEach(why::add);
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("A benchmark wrote invalid JSON: " + e.getMessage(), e);
+      throw new IllegalStateException("Could not write the comparison: " + e.getMessage(), e);
     }
   }
 
@@ -82,22 +82,24 @@ public final class ModeComparison {
 
   /** "Measured: label embedded → cluster unit (×ratio), …." for an explanation's last point. */
   public static String measured(String embedded, String cluster, Figure... figures) {
+    JsonNode before = parse(embedded);
+    JsonNode after = parse(cluster);
     StringBuilder sentence = new StringBuilder("Measured: ");
     for (int i = 0; i < figures.length; i++) {
       Figure f = figures[i];
-      double before = figure(embedded, f.field());
-      double after = figure(cluster, f.field());
+      double was = number(before, f.field());
+      double is = number(after, f.field());
       sentence
           .append(i == 0 ? "" : ", ")
           .append(f.label())
           .append(' ')
-          .append(String.format(Locale.ROOT, f.format(), before / f.divisor()))
+          .append(String.format(Locale.ROOT, f.format(), was / f.divisor()))
           .append(" → ")
-          .append(String.format(Locale.ROOT, f.format(), after / f.divisor()))
+          .append(String.format(Locale.ROOT, f.format(), is / f.divisor()))
           .append(' ')
           .append(f.unit());
       if (f.ratio()) {
-        sentence.append(String.format(Locale.ROOT, " (×%.2f)", after / before));
+        sentence.append(String.format(Locale.ROOT, " (×%.2f)", is / was));
       }
     }
     return sentence.append('.').toString();
@@ -105,12 +107,20 @@ public final class ModeComparison {
 
   /** A figure of a benchmark's JSON, for the measured sentence of an explanation. */
   public static double figure(String json, String field) {
+    return number(parse(json), field);
+  }
+
+  private static double number(JsonNode json, String field) {
+    JsonNode node = json.get(field);
+    if (node == null || !node.isNumber()) {
+      throw new IllegalArgumentException("No numeric field " + field + " in " + json);
+    }
+    return node.asDouble();
+  }
+
+  private static JsonNode parse(String json) {
     try {
-      JsonNode node = JSON.readTree(json).get(field);
-      if (node == null || !node.isNumber()) {
-        throw new IllegalArgumentException("No numeric field " + field + " in " + json);
-      }
-      return node.asDouble();
+      return JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("A benchmark wrote invalid JSON: " + e.getMessage(), e);
     }

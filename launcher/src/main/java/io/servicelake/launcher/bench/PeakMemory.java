@@ -3,7 +3,6 @@ package io.servicelake.launcher.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** Peak resident memory (VmHWM) of this JVM plus every child process (Trino, catalog), Linux. */
 public final class PeakMemory {
@@ -11,10 +10,7 @@ public final class PeakMemory {
   private PeakMemory() {}
 
   public static long ofProcessTree() {
-    ProcessHandle self = ProcessHandle.current();
-    return Stream.concat(Stream.of(self), self.descendants())
-        .mapToLong(p -> highWaterMarkBytes(p.pid()))
-        .sum();
+    return ProcessCpu.processTree().mapToLong(p -> highWaterMarkBytes(p.pid())).sum();
   }
 
   /**

@@ -38,13 +38,19 @@ public final class ProcessCpu {
     ProcessHandle self = ProcessHandle.current();
     Map<Long, Long> cpu = new TreeMap<>();
     Map<Long, String> roles = new TreeMap<>();
-    Stream.concat(Stream.of(self), self.descendants())
+    processTree()
         .forEach(
             p -> {
               cpu.put(p.pid(), p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L));
               roles.put(p.pid(), p.pid() == self.pid() ? "launcher" : role(p));
             });
     return new Sample(cpu, roles);
+  }
+
+  /** This JVM and every process below it. */
+  static Stream<ProcessHandle> processTree() {
+    ProcessHandle self = ProcessHandle.current();
+    return Stream.concat(Stream.of(self), self.descendants());
   }
 
   static String role(ProcessHandle process) {

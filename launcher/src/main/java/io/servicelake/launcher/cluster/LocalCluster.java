@@ -43,7 +43,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +109,7 @@ public final class LocalCluster {
   private final String topic;
   private final Optional<Path> trinoJavaHome;
   private final ClusterPorts ports;
+  private AccessRules rules;
   private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   /**
@@ -426,7 +426,7 @@ public final class LocalCluster {
   }
 
   public boolean trinoAnswers() {
-    return trinoClient(AccessRules.load().admin()).answers();
+    return trinoClient(rules().admin()).answers();
   }
 
   /** The cluster's Trino as {@code user}, with that user's generated password. */
@@ -1021,14 +1021,7 @@ public final class LocalCluster {
    */
   private void writeTrinoConfig(String name) throws IOException {
     boolean coordinator = name.equals("trino-coordinator");
-    Path dir = root.resolve("trino").resolve(name);
-    Path etc = dir.resolve("etc");
-    AccessRules rules = AccessRules.load();
-    SelfSignedTls tls = trinoTls();
-    if (coordinator) {
-      Credentials.writeTrinoPasswordFile(
-          etc.resolve("password.db"), Credentials.ensure(trinoPasswordsFile(), rules.userNames()));
-    }
+    Path dir = TrinoServer.home(root).resolve(name);
     TrinoServer.writeConfig(
         new TrinoServer.Node(
             coordinator ? TrinoServer.Role.COORDINATOR : TrinoServer.Role.WORKER,
@@ -1037,38 +1030,44 @@ public final class LocalCluster {
             trinoUrl(),
             trinoSharedSecret(),
             "1GB"),
-        etc,
+        dir.resolve("etc"),
         dir.resolve("var"),
         Artifacts.require(artifacts.trinoHome(), "The Trino server"),
         catalogUri(),
         Stack.CATALOG_NAME,
-        tls,
-        rules);
+        SelfSignedTls.ensure(
+            TrinoServer.home(root).resolve("tls"),
+            JavaFinder.trinoJava(trinoJavaHome).resolveSibling("keytool")),
+        rules(),
+        trinoPasswordsFile());
   }
 
-  /** Generated user=password file of the cluster's Trino users (owner-only). */
+  /**
+   * Generated user=password file of the cluster's Trino users (owner-only): the embedded server's
+   * layout under the cluster's directory.
+   */
   public Path trinoPasswordsFile() {
-    return root.resolve("trino").resolve("passwords.properties");
+    return TrinoServer.passwordsFile(root);
   }
 
   /** PEM certificate of the cluster's Trino (self-signed for 127.0.0.1 and localhost). */
   public Path trinoCertificate() {
-    return trinoTls().certificatePem();
+    return TrinoServer.certificate(root);
   }
 
-  private SelfSignedTls trinoTls() {
-    return SelfSignedTls.ensure(
-        root.resolve("trino").resolve("tls"),
-        JavaFinder.trinoJava(trinoJavaHome).resolveSibling("keytool"));
+  /** The access rules, loaded once: loading reads every schema and model doc for PII marks. */
+  private AccessRules rules() {
+    if (rules == null) {
+      rules = AccessRules.load();
+    }
+    return rules;
   }
 
   private String trinoSharedSecret() throws IOException {
-    Path file = root.resolve("trino").resolve("shared-secret");
+    Path file = TrinoServer.home(root).resolve("shared-secret");
     if (!Files.isRegularFile(file)) {
-      byte[] secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
-      Credentials.writeOwnerOnly(
-          file, writer -> writer.write(Base64.getEncoder().encodeToString(secret)));
+      String secret = TrinoServer.newSecret();
+      Credentials.writeOwnerOnly(file, writer -> writer.write(secret));
     }
     return Files.readString(file).strip();
   }

@@ -93,26 +93,17 @@ public final class TrinoServer {
     AccessRules rules = AccessRules.load();
     SelfSignedTls tls =
         SelfSignedTls.ensure(home(dataDir).resolve("tls"), java.resolveSibling("keytool"));
-    Credentials.writeTrinoPasswordFile(
-        etc.resolve("password.db"), Credentials.ensure(passwordsFile(dataDir), rules.userNames()));
-    // A new secret each start: the single node is the only party that has to know it.
-    byte[] secret = new byte[32];
-    new java.security.SecureRandom().nextBytes(secret);
     writeConfig(
-        new Node(
-            Role.SINGLE,
-            "servicelake-coordinator",
-            port,
-            url(port),
-            Base64.getEncoder().encodeToString(secret),
-            "512MB"),
+        // A new secret each start: the single node is the only party that has to know it.
+        new Node(Role.SINGLE, "servicelake-coordinator", port, url(port), newSecret(), "512MB"),
         etc,
         home(dataDir).resolve("var"),
         trinoHome,
         catalogUri,
         catalogName,
         tls,
-        rules);
+        rules,
+        passwordsFile(dataDir));
 
     List<String> command = command(java, etc, trinoHome);
     ManagedProcess process =
@@ -211,6 +202,13 @@ public final class TrinoServer {
         jar + " is empty and no other copy exists in " + trinoHome + ": unpack the tarball again");
   }
 
+  /** A random secret for {@code internal-communication.shared-secret}. */
+  public static String newSecret() {
+    byte[] secret = new byte[32];
+    new java.security.SecureRandom().nextBytes(secret);
+    return Base64.getEncoder().encodeToString(secret);
+  }
+
   /** What a Trino process is: the embedded single node, or a cluster's coordinator or worker. */
   public enum Role {
     /** Coordinator that also runs the tasks (the embedded server). */
@@ -244,8 +242,9 @@ public final class TrinoServer {
    * Writes a node's configuration: HTTPS only (plain HTTP off, as password authentication would
    * otherwise trust the user name sent over it), internal traffic over HTTPS with the shared
    * secret; on a coordinator also password authentication and the access rules; on every node the
-   * catalog {@code catalogName} (read-only, rules applied) and its admin mount. The password file
-   * {@code etc/password.db} of a coordinator is the caller's to write.
+   * catalog {@code catalogName} (read-only, rules applied) and its admin mount. A coordinator's
+   * {@code etc/password.db} holds the hashes of the users' passwords in {@code passwordsFile}
+   * (generated there on first use).
    */
   public static void writeConfig(
       Node node,
@@ -255,7 +254,8 @@ public final class TrinoServer {
       String catalogUri,
       String catalogName,
       SelfSignedTls tls,
-      AccessRules rules) {
+      AccessRules rules,
+      Path passwordsFile) {
     try {
       Files.createDirectories(etc.resolve("catalog"));
       Files.createDirectories(var);
@@ -303,6 +303,8 @@ public final class TrinoServer {
       Credentials.writeOwnerOnly(
           etc.resolve("config.properties"), writer -> writer.write(String.join("\n", config)));
       if (node.role().coordinates()) {
+        Credentials.writeTrinoPasswordFile(
+            etc.resolve("password.db"), Credentials.ensure(passwordsFile, rules.userNames()));
         Files.writeString(
             etc.resolve("password-authenticator.properties"),
             String.join(
